@@ -1,0 +1,79 @@
+package io.piggy.account;
+
+import io.piggy.shared.db.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Bearer tokens, kept only as hashes. */
+@Repository
+class AccessTokens {
+    private final JdbcClient db;
+    private final Clock clock;
+
+    AccessTokens(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    record Issued(UUID id, String token, Instant expiresAt) {
+    }
+
+    record Holder(UUID accountId, byte[] tokenHash, Instant expiresAt) {
+    }
+
+    Issued issuePersonal(UUID account, String name) {
+        return store(account, Secrets.newToken("piggy_"), "personal", name, null, null);
+    }
+
+    Issued issueExact(UUID account, String token, String name) {
+        return store(account, token, "personal", name, null, null);
+    }
+
+    Issued issueOAuth(UUID account, UUID clientId, Instant expiresAt) {
+        return store(account, Secrets.newToken("piggy_oauth_"), "oauth", "client " + clientId, clientId, expiresAt);
+    }
+
+    private Issued store(UUID account, String token, String kind, String name, UUID clientId, Instant expiresAt) {
+        UUID id = Ids.next(clock);
+        db.sql("""
+                INSERT INTO access_tokens (account_id, id, token_hash, kind, name, client_id, created_at, expires_at)
+                VALUES (:account, :id, :hash, :kind, :name, :client, :now, :expires)""")
+                .param("account", account).param("id", id).param("hash", Secrets.hash(token))
+                .param("kind", kind).param("name", name).param("client", clientId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .update();
+        return new Issued(id, token, expiresAt);
+    }
+
+    /** The holder of a live (not revoked) token, found by the token's hash. */
+    Optional<Holder> findLive(String token) {
+        return db.sql("""
+                        SELECT account_id, token_hash, expires_at FROM access_tokens
+                        WHERE token_hash = :hash AND revoked_at IS NULL""")
+                .param("hash", Secrets.hash(token))
+                .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getBytes(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .optional()
+                .filter(h -> Secrets.matches(token, h.tokenHash()));
+    }
+
+    boolean exists(String token) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM access_tokens WHERE token_hash = :hash)")
+                .param("hash", Secrets.hash(token)).query(Boolean.class).single();
+    }
+
+    boolean revoke(UUID account, UUID tokenId) {
+        return db.sql("""
+                        UPDATE access_tokens SET revoked_at = :now
+                        WHERE account_id = :account AND id = :id AND revoked_at IS NULL""")
+                .param("now", Timestamp.from(clock.instant())).param("account", account).param("id", tokenId)
+                .update() == 1;
+    }
+}

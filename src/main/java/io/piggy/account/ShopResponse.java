@@ -1,0 +1,7 @@
+package io.piggy.account;
+
+import java.util.UUID;
+
+/** A shop (newer docs: business profile). {@code id} is a display number the PHP SDK reads. */
+public record ShopResponse(long id, UUID uuid, String name, String type, String reference) {
+}

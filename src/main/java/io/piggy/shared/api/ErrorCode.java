@@ -1,0 +1,60 @@
+package io.piggy.shared.api;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Piggy's numeric error codes, each with the HTTP status it answers with. Codes above 1400 that
+ * Piggy's table lacks are our extensions for cases its docs leave open (see docs/decisions.md).
+ */
+public enum ErrorCode {
+    INTERNAL_ERROR(1000, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error."),
+    INVALID_INPUT(1003, HttpStatus.BAD_REQUEST, "Invalid input."),
+    SHOP_NOT_FOUND(1008, HttpStatus.NOT_FOUND, "Shop not found."),
+    MAX_CREDITS_REACHED(1015, HttpStatus.BAD_REQUEST, "Maximum amount of credits reached."),
+    INSUFFICIENT_CREDITS(1017, HttpStatus.CONFLICT, "Insufficient credits."),
+    REWARD_OUT_OF_STOCK(1018, HttpStatus.CONFLICT, "The stock on this reward is empty."),
+    CLAIM_LIMIT_REACHED(1019, HttpStatus.CONFLICT, "You have reached your claim limit on this reward."),
+    CREDIT_RECEPTION_NOT_FOUND(1028, HttpStatus.NOT_FOUND, "Credit reception not found."),
+    REWARD_INACTIVE(1052, HttpStatus.CONFLICT, "Reward is inactive."),
+    LOYALTY_PROGRAM_NOT_FOUND(1103, HttpStatus.NOT_FOUND, "Loyalty Program not found."),
+    TOKEN_EXPIRED(3000, HttpStatus.UNAUTHORIZED, "The token is expired."),
+    POS_TRANSACTION_ALREADY_LINKED(6001, HttpStatus.CONFLICT,
+            "The POS transaction is already linked to a credit reception."),
+    REWARD_NOT_FOUND(6003, HttpStatus.NOT_FOUND, "Reward not found."),
+    NO_ACCESS_TO_ACCOUNT(7011, HttpStatus.FORBIDDEN, "User has no access to this account."),
+    CONTACT_NOT_FOUND(55031, HttpStatus.NOT_FOUND, "Contact not found."),
+    UNIT_ALREADY_EXISTS(55045, HttpStatus.CONFLICT, "Unit already exists."),
+    NO_DEFAULT_UNIT(55046, HttpStatus.CONFLICT, "No default unit found."),
+    CONTACT_ALREADY_EXISTS(60005, HttpStatus.CONFLICT, "Contact already exists."),
+    UNIT_NOT_FOUND(60007, HttpStatus.NOT_FOUND, "Unit not found."),
+    MODEL_NOT_FOUND(60013, HttpStatus.NOT_FOUND, "Model not found."),
+    UNAUTHENTICATED(1401, HttpStatus.UNAUTHORIZED, "Unauthenticated."),
+    ROUTE_NOT_FOUND(1404, HttpStatus.NOT_FOUND, "Route not found."),
+    METHOD_NOT_ALLOWED(1405, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed."),
+    IDEMPOTENCY_KEY_REUSED(1409, HttpStatus.CONFLICT,
+            "This Idempotency-Key was used before with another request body."),
+    TOO_MANY_REQUESTS(1429, HttpStatus.TOO_MANY_REQUESTS, "Too many requests."),
+    MAINTENANCE(1503, HttpStatus.SERVICE_UNAVAILABLE, "Piggy system is in maintenance mode.");
+
+    private final int code;
+    private final HttpStatus status;
+    private final String defaultMessage;
+
+    ErrorCode(int code, HttpStatus status, String defaultMessage) {
+        this.code = code;
+        this.status = status;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

@@ -1,0 +1,106 @@
+package io.piggy.shared.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes form fields the way PHP builds arrays from them, since the PHP SDK sends every body as
+ * a form: {@code attributes[firstname]=Ada} is a map, {@code options[0][label]=Blue} and
+ * {@code tags[]=a} are lists. The result is plain maps, lists and strings, ready to become JSON.
+ */
+public final class PhpFormDecoder {
+    private PhpFormDecoder() {
+    }
+
+    public static Map<String, Object> decode(List<Map.Entry<String, String>> fields) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (Map.Entry<String, String> field : fields) {
+            put(root, keyPath(field.getKey()), field.getValue());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) listify(root);
+        return result;
+    }
+
+    /** {@code a[b][]} → [a, b, ""]; a key that is not bracket syntax is taken whole. */
+    static List<String> keyPath(String key) {
+        int open = key.indexOf('[');
+        if (open <= 0 || !key.endsWith("]")) {
+            return List.of(key);
+        }
+        List<String> path = new ArrayList<>();
+        path.add(key.substring(0, open));
+        int i = open;
+        while (i < key.length()) {
+            if (key.charAt(i) != '[') {
+                return List.of(key);
+            }
+            int close = key.indexOf(']', i);
+            if (close < 0) {
+                return List.of(key);
+            }
+            path.add(key.substring(i + 1, close));
+            i = close + 1;
+        }
+        return path;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> root, List<String> path, String value) {
+        Map<String, Object> node = root;
+        for (int i = 0; i < path.size(); i++) {
+            String segment = path.get(i);
+            if (segment.isEmpty()) {
+                segment = String.valueOf(nextIndex(node)); // "[]" appends, like PHP
+            }
+            if (i == path.size() - 1) {
+                node.put(segment, value);
+                return;
+            }
+            Object child = node.get(segment);
+            if (!(child instanceof Map)) {
+                child = new LinkedHashMap<String, Object>();
+                node.put(segment, child);
+            }
+            node = (Map<String, Object>) child;
+        }
+    }
+
+    private static int nextIndex(Map<String, Object> node) {
+        int next = 0;
+        for (String k : node.keySet()) {
+            if (isIndex(k)) {
+                next = Math.max(next, Integer.parseInt(k) + 1);
+            }
+        }
+        return next;
+    }
+
+    /** A map keyed 0, 1, 2, … is a list, as PHP's json_encode would send it. */
+    private static Object listify(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        Map<String, Object> converted = new LinkedHashMap<>();
+        map.forEach((k, v) -> converted.put((String) k, listify(v)));
+        if (converted.isEmpty()) {
+            return converted;
+        }
+        for (int i = 0; i < converted.size(); i++) {
+            if (!converted.containsKey(String.valueOf(i))) {
+                return converted;
+            }
+        }
+        List<Object> list = new ArrayList<>(converted.size());
+        for (int i = 0; i < converted.size(); i++) {
+            list.add(converted.get(String.valueOf(i)));
+        }
+        return list;
+    }
+
+    private static boolean isIndex(String key) {
+        return !key.isEmpty() && key.length() < 10 && key.chars().allMatch(Character::isDigit);
+    }
+}

@@ -1,0 +1,58 @@
+package io.piggy.shared.api;
+
+import io.piggy.support.Api;
+import io.piggy.support.ApiIT;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperabilityIT extends ApiIT {
+
+    @Test
+    void healthChecksTheDatabase() {
+        Api.Response health = anonymous().get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusHasHttpLatencyHistograms() {
+        as(newAccount("Metrics")).get(Api.PREFIX + "/shops");
+        Api.Response metrics = anonymous().get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds_bucket");
+    }
+
+    @Test
+    void openApiDescribesEveryEndpointWithSchemasAndMarksExtensions() {
+        JsonNode doc = anonymous().get("/v3/api-docs").json();
+        JsonNode paths = doc.get("paths");
+        for (String path : List.of("/api/v3/oauth/clients", "/api/v3/oauth/clients/shops",
+                "/api/v3/oauth/clients/shops/{shopUuid}", "/api/v3/oauth/clients/units",
+                "/api/v3/oauth/clients/loyalty-program", "/oauth/token", "/api/admin/accounts",
+                "/api/admin/accounts/{accountUuid}/tokens", "/api/admin/accounts/{accountUuid}/tokens/{tokenUuid}",
+                "/api/admin/accounts/{accountUuid}/oauth-clients")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.has("/error")).isFalse();
+        assertThat(paths.has("/api/v3/oauth/clients/test-echo")).isFalse();
+
+        JsonNode createShop = paths.get("/api/v3/oauth/clients/shops").get("post");
+        assertThat(createShop.get("x-piggy-extension").asBoolean()).isTrue();
+        assertThat(createShop.get("description").asString()).startsWith("Extension");
+        assertThat(createShop.get("requestBody").get("content").propertyNames())
+                .contains("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
+        assertThat(paths.get("/api/v3/oauth/clients/shops").get("get").has("x-piggy-extension")).isFalse();
+
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertThat(schemas.get("CreateShopRequest").get("properties").has("name")).isTrue();
+        assertThat(schemas.get("ApiError").get("properties").has("status_code")).isTrue();
+        assertThat(schemas.get("UnitResponse").get("properties").has("is_default")).isTrue();
+
+        assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,57 @@
+package io.piggy.shared.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PhpFormDecoderTest {
+
+    private static Map<String, Object> decode(String... pairs) {
+        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.add(Map.entry(pairs[i], pairs[i + 1]));
+        }
+        return PhpFormDecoder.decode(fields);
+    }
+
+    @Test
+    void flatFields() {
+        assertThat(decode("email", "a@b.c", "name", "Ada")).isEqualTo(Map.of("email", "a@b.c", "name", "Ada"));
+    }
+
+    @Test
+    void bracketKeysBuildMaps() {
+        assertThat(decode("attributes[firstname]", "Ada", "attributes[lastname]", "Lovelace"))
+                .isEqualTo(Map.of("attributes", Map.of("firstname", "Ada", "lastname", "Lovelace")));
+    }
+
+    @Test
+    void indexedKeysBuildListsOfMaps() {
+        assertThat(decode("options[0][label]", "Blue", "options[0][value]", "1", "options[1][label]", "Red"))
+                .isEqualTo(Map.of("options", List.of(Map.of("label", "Blue", "value", "1"), Map.of("label", "Red"))));
+    }
+
+    @Test
+    void emptyBracketsAppend() {
+        assertThat(decode("tags[]", "a", "tags[]", "b")).isEqualTo(Map.of("tags", List.of("a", "b")));
+    }
+
+    @Test
+    void sparseIndexesStayAMap() {
+        assertThat(decode("x[1]", "a", "x[5]", "b")).isEqualTo(Map.of("x", Map.of("1", "a", "5", "b")));
+    }
+
+    @Test
+    void malformedBracketsAreTakenAsPlainKeys() {
+        assertThat(decode("a[b", "1", "[c]", "2", "d]e[", "3"))
+                .isEqualTo(Map.of("a[b", "1", "[c]", "2", "d]e[", "3"));
+    }
+
+    @Test
+    void laterValuesWin() {
+        assertThat(decode("a", "1", "a", "2")).isEqualTo(Map.of("a", "2"));
+    }
+}
