@@ -26,7 +26,9 @@ class AccountAuthInterceptor implements HandlerInterceptor {
             throw new ApiException(ErrorCode.NO_ACCESS_TO_ACCOUNT,
                     "The admin token only opens /api/admin. Use an account's access token here.");
         }
-        request.setAttribute(ACCOUNT, accounts.authenticate(token));
+        if (request.getAttribute(ACCOUNT) == null) {
+            request.setAttribute(ACCOUNT, accounts.authenticate(token));
+        }
         return true;
     }
 }

@@ -1,11 +1,8 @@
 package io.piggy.shared.api;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.springframework.core.Ordered;
@@ -15,14 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +54,7 @@ public class FormBodyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = json.writeValueAsBytes(PhpFormDecoder.decode(fields));
-        chain.doFilter(new JsonBodyRequest(request, body), response);
+        chain.doFilter(new CachedBodyRequest(request, body, MediaType.APPLICATION_JSON_VALUE), response);
     }
 
     private static boolean isForm(String contentType) {
@@ -99,81 +93,5 @@ public class FormBodyFilter extends OncePerRequestFilter {
             fields.add(new AbstractMap.SimpleEntry<>(part.getName(), value));
         }
         return fields;
-    }
-
-    private static final class JsonBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        JsonBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public String getContentType() {
-            return MediaType.APPLICATION_JSON_VALUE;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return "content-type".equalsIgnoreCase(name) ? getContentType() : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return "content-type".equalsIgnoreCase(name)
-                    ? Collections.enumeration(List.of(getContentType())) : super.getHeaders(name);
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public String getCharacterEncoding() {
-            return StandardCharsets.UTF_8.name();
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }

@@ -1,0 +1,49 @@
+package io.piggy.contact;
+
+import io.piggy.account.AccountId;
+import io.piggy.shared.api.ApiException;
+import io.piggy.shared.api.ErrorCode;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The contact feature's face to the others: find contacts, or fail with Piggy's 55031. */
+@Service
+public class ContactDirectory {
+    static final String API_CHANNEL = "OAUTH_API";
+    private final Contacts contacts;
+
+    ContactDirectory(Contacts contacts) {
+        this.contacts = contacts;
+    }
+
+    public Optional<ContactRef> find(AccountId account, UUID contact) {
+        return contacts.find(account, contact).map(c -> new ContactRef(c.id(), c.email()));
+    }
+
+    public ContactRef require(AccountId account, UUID contact) {
+        return find(account, contact).orElseThrow(() -> new ApiException(ErrorCode.CONTACT_NOT_FOUND));
+    }
+
+    /** Race-safe: concurrent calls for one new email yield one contact. */
+    public ContactRef findOrCreate(AccountId account, String email, String channel) {
+        Contacts.Contact contact = findOrCreateContact(account, email, channel);
+        return new ContactRef(contact.id(), contact.email());
+    }
+
+    Contacts.Contact findOrCreateContact(AccountId account, String email, String channel) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Contacts.Contact> existing = contacts.findByEmail(account, email);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Optional<Contacts.Contact> created = contacts.insert(account, email, false, channel, null);
+            if (created.isPresent()) {
+                return created.get();
+            }
+            // lost the race to a concurrent insert: the next read finds the winner
+        }
+        throw new IllegalStateException("Contact " + email + " neither found nor created");
+    }
+}
