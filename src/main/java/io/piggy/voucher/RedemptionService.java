@@ -3,6 +3,7 @@ package io.piggy.voucher;
 import io.piggy.account.AccountId;
 import io.piggy.account.ShopDirectory;
 import io.piggy.contact.ContactDirectory;
+import io.piggy.contact.ContactRef;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.db.Outbox;
@@ -93,29 +94,47 @@ class RedemptionService {
                 v.unlockedAt(), v.lockReleaseAt()));
     }
 
+    /**
+     * Everything that needs no lock (shop, promotion, contact, the contact's count) comes first; the
+     * voucher is then redeemed by one guarded UPDATE, so its row lock (the hot spot of a public
+     * code) is held only for that UPDATE, two INSERTs and the commit. When a guard fails the
+     * voucher is read again to say which.
+     */
     @Transactional
     MultiRedeemResponse redeem(AccountId account, Redeem request) {
         if (request.shop() != null) {
             shops.require(account, request.shop());
         }
-        Vouchers.Voucher voucher = vouchers.lockByCode(account, request.code()).orElseThrow(VoucherService::notFound);
-        requireUsable(voucher, request.releaseKey());
-        UUID contact = contactFor(account, voucher, request.contact());
-        if (voucher.remaining() < request.times()) {
-            throw new ApiException(ErrorCode.VOUCHER_NOT_ENOUGH_REDEMPTIONS, "The voucher has " + voucher.remaining()
-                    + " redemptions left; ask for at most that many.");
-        }
+        Vouchers.Voucher voucher = vouchers.findByCode(account, request.code()).orElseThrow(VoucherService::notFound);
         Promotions.Promotion promotion = promotions.find(account, voucher.promotionId()).orElseThrow();
-        if (promotion.limitPerContact() != null && !redemptions.countForContact(account, promotion.id(), contact,
-                request.times(), promotion.limitPerContact())) {
-            throw contactLimitReached(promotion);
-        }
         Instant now = clock.instant();
-        if (!vouchers.redeem(account, voucher.id(), request.times(), now)) {
-            throw new IllegalStateException("Voucher " + voucher.id() + " changed under its row lock");
+        Vouchers.Voucher redeemed = null;
+        VoucherResponse.Contact contact = null;
+        boolean counted = false;
+        for (int attempt = 0; redeemed == null; attempt++) {
+            if (attempt == 3) {
+                throw new IllegalStateException("Voucher " + voucher.id() + " kept changing while being redeemed");
+            }
+            if (attempt > 0) {
+                voucher = vouchers.find(account, voucher.id()).orElseThrow(VoucherService::notFound);
+            }
+            requireUsable(voucher, request.releaseKey());
+            contact = contactFor(account, voucher, request.contact());
+            if (voucher.remaining() < request.times()) {
+                throw new ApiException(ErrorCode.VOUCHER_NOT_ENOUGH_REDEMPTIONS, "The voucher has "
+                        + voucher.remaining() + " redemptions left; ask for at most that many.");
+            }
+            if (!counted && promotion.limitPerContact() != null && !redemptions.countForContact(account,
+                    promotion.id(), contact.uuid(), request.times(), promotion.limitPerContact())) {
+                throw contactLimitReached(promotion);
+            }
+            counted = true; // a contact changed by a merge meanwhile keeps the count taken: the merge adds it up
+            redeemed = vouchers.redeem(account, voucher.id(), voucher.contactId(), request.releaseKey(),
+                    request.times(), now).orElse(null);
         }
-        List<Redemptions.Redemption> rows = redemptions.insert(account, voucher, contact, request.shop(), request.times(), now);
-        VoucherResponse view = views.view(account, vouchers.find(account, voucher.id()).orElseThrow());
+        List<Redemptions.Redemption> rows = redemptions.insert(account, redeemed, contact.uuid(), request.shop(),
+                request.times(), now);
+        VoucherResponse view = views.view(account, redeemed, promotion, contact);
         outbox.record(account.value(), REDEEMED, view);
         return new MultiRedeemResponse(view, rows.stream()
                 .map(r -> new MultiRedeemResponse.Redemption(r.id(), r.createdAt())).toList());
@@ -129,7 +148,7 @@ class RedemptionService {
         }
         Vouchers.Voucher voucher = vouchers.find(account, id).orElseThrow(VoucherService::notFound);
         requireUsable(voucher, request.releaseKey());
-        UUID contact = contactFor(account, voucher, request.contact());
+        UUID contact = contactFor(account, voucher, request.contact()).uuid();
         Promotions.Promotion promotion = promotions.find(account, voucher.promotionId()).orElseThrow();
         if (promotion.limitPerContact() != null
                 && redemptions.countOfContact(account, promotion.id(), contact) + 1 > promotion.limitPerContact()) {
@@ -144,23 +163,20 @@ class RedemptionService {
      */
     @Transactional
     VoucherResponse reverse(AccountId account, UUID id) {
-        Redemptions.Redemption redemption;
-        Vouchers.Voucher voucher;
-        var direct = redemptions.find(account, id);
-        if (direct.isPresent()) {
-            redemption = direct.get();
-            voucher = vouchers.lock(account, redemption.voucherId()).orElseThrow();
-        } else {
-            voucher = vouchers.lock(account, id).orElseThrow(VoucherService::notFound);
+        Redemptions.Redemption redemption = redemptions.find(account, id).orElse(null);
+        if (redemption == null) {
+            Vouchers.Voucher voucher = vouchers.find(account, id).orElseThrow(VoucherService::notFound);
             redemption = redemptions.latestUnreversed(account, voucher.id()).orElseThrow(() -> ApiException.invalidField(
                     "uuid", "This voucher has no redemption left to reverse."));
         }
+        // the contact's count first, then the voucher: the order redeem takes them in, so the two never deadlock
+        redemptions.uncountForContact(account, redemption.promotionId(), redemption.contactId());
+        Vouchers.Voucher voucher = vouchers.lock(account, redemption.voucherId()).orElseThrow();
         Instant now = clock.instant();
         if (!redemptions.reverse(account, redemption, now)) {
             throw ApiException.invalidField("uuid", "This redemption was reversed already.");
         }
         vouchers.unredeem(account, voucher.id(), now);
-        redemptions.uncountForContact(account, redemption.promotionId(), redemption.contactId());
         VoucherResponse view = views.view(account, vouchers.find(account, voucher.id()).orElseThrow());
         outbox.record(account.value(), VoucherService.UPDATED, view);
         return view;
@@ -185,17 +201,18 @@ class RedemptionService {
     }
 
     /** The voucher's own contact, or the one sent when the voucher has none. */
-    private UUID contactFor(AccountId account, Vouchers.Voucher voucher, UUID requested) {
+    private VoucherResponse.Contact contactFor(AccountId account, Vouchers.Voucher voucher, UUID requested) {
         if (voucher.contactId() != null) {
             if (requested != null && !requested.equals(voucher.contactId())) {
                 throw ApiException.invalidField("contact_uuid", "This voucher belongs to another contact.");
             }
-            return voucher.contactId();
+            return views.contact(account, voucher.contactId());
         }
         if (requested == null) {
             throw ApiException.invalidField("contact_uuid", "The contact_uuid field is required: this voucher has no contact.");
         }
-        return contacts.require(account, requested).uuid();
+        ContactRef ref = contacts.require(account, requested);
+        return new VoucherResponse.Contact(ref.uuid(), ref.email());
     }
 
     private static ApiException contactLimitReached(Promotions.Promotion promotion) {

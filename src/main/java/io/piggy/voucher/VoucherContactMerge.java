@@ -29,7 +29,8 @@ class VoucherContactMerge implements ContactMergeStep {
         if (source.equals(destination)) {
             return;
         }
-        vouchers.moveContact(account, source, destination);
+        // counts before vouchers: the order redeem locks them in
         redemptions.moveContact(account, source, destination);
+        vouchers.moveContact(account, source, destination);
     }
 }

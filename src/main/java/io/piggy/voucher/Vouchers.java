@@ -27,13 +27,12 @@ class Vouchers {
                  WHEN v.activation_date > :now THEN 'INACTIVE'
                  WHEN v.lock_release_at > :now THEN 'LOCKED'
                  ELSE 'ACTIVE' END""";
-    private static final String SELECT = "SELECT v.id, v.code, v.promotion_id, v.contact_id, v.batch_id, "
-            + STATUS_SQL + """
+    private static final String COLUMNS = "v.id, v.code, v.promotion_id, v.contact_id, v.batch_id, " + STATUS_SQL + """
              AS status, v.activation_date, v.expiration_date, v.redemptions_allowed, v.times_redeemed,
                 v.redeemed_at, v.attributes::text AS attributes, v.release_key, v.locked_at, v.lock_release_at,
                 v.unlocked_at, v.created_at
-            FROM vouchers v
             """;
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM vouchers v\n";
 
     private final JdbcClient db;
     private final JsonMapper json;
@@ -87,11 +86,6 @@ class Vouchers {
                 .query(this::map).optional();
     }
 
-    Optional<Voucher> lockByCode(AccountId account, String code) {
-        return query(SELECT + "WHERE v.account_id = :account AND upper(v.code) = upper(:code) FOR UPDATE", account)
-                .param("code", code).query(this::map).optional();
-    }
-
     List<Voucher> list(AccountId account, Filter filter, long offset, int limit) {
         return filter.bind(query(SELECT + "WHERE v.account_id = :account" + filter.sql()
                         + " ORDER BY v.id LIMIT :limit OFFSET :offset", account))
@@ -120,18 +114,26 @@ class Vouchers {
     }
 
     /**
-     * Counts {@code times} redemptions, guarded so the count never passes what is allowed, and
-     * ends any lock (a redemption uses up the lock it was made under).
+     * Redeems {@code times} in one guarded UPDATE: only a voucher that is ACTIVE, or LOCKED with this
+     * release key, that still belongs to {@code contact} (none, or that one) and has {@code times}
+     * redemptions left. The UPDATE takes the row lock and re-checks after waiting for it, so
+     * parallel redeems cannot pass the count. Ends any lock (a redemption uses up its lock).
+     * @return the voucher as it is now, or empty when a guard failed
      */
-    boolean redeem(AccountId account, UUID id, int times, Instant at) {
+    Optional<Voucher> redeem(AccountId account, UUID id, UUID contact, String releaseKey, int times, Instant at) {
         return db.sql("""
-                        UPDATE vouchers SET times_redeemed = times_redeemed + :times, redeemed_at = :at,
+                        UPDATE vouchers v SET times_redeemed = times_redeemed + :times, redeemed_at = :now,
                             release_key = NULL, lock_release_at = NULL,
-                            unlocked_at = CASE WHEN lock_release_at > :at THEN :at ELSE unlocked_at END,
-                            updated_at = :at
-                        WHERE account_id = :account AND id = :id AND times_redeemed + :times <= redemptions_allowed""")
-                .param("account", account.value()).param("id", id).param("times", times)
-                .param("at", Timestamp.from(at)).update() == 1;
+                            unlocked_at = CASE WHEN lock_release_at > :now THEN :now ELSE unlocked_at END,
+                            updated_at = :now
+                        WHERE account_id = :account AND id = :id AND times_redeemed + :times <= redemptions_allowed
+                          AND contact_id IS NOT DISTINCT FROM CAST(:contact AS uuid)
+                          AND CASE""" + " " + STATUS_SQL + """
+                         WHEN 'ACTIVE' THEN true
+                                   WHEN 'LOCKED' THEN v.release_key = CAST(:key AS text) ELSE false END
+                        RETURNING""" + " " + COLUMNS)
+                .param("account", account.value()).param("id", id).param("times", times).param("contact", contact)
+                .param("key", releaseKey).param("now", Timestamp.from(at)).query(this::map).optional();
     }
 
     boolean unredeem(AccountId account, UUID id, Instant at) {
