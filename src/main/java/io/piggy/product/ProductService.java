@@ -8,6 +8,7 @@ import io.piggy.shared.api.ListQuery;
 import io.piggy.shared.api.PageRequest;
 import io.piggy.shared.db.FindOrCreate;
 import jakarta.validation.Validator;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Products: create (one or a batch, all or nothing), find-or-create (race-safe), read, update, delete. */
@@ -51,7 +53,7 @@ class ProductService {
                 items.stream().map(i -> i == null ? null : i.categories()).toList(),
                 CatalogItems.prefixes(listKey, items.size()), errors);
         errors.throwIfAny();
-        return tx.execute(status -> {
+        return write(() -> {
             List<Products.Row> rows = products.insert(account, items);
             List<String> externals = items.stream().map(ProductRequest::externalIdentifier).toList();
             CatalogItems.requireAllInserted(listKey, externals, rows.stream().map(Products.Row::externalIdentifier).toList());
@@ -75,7 +77,7 @@ class ProductService {
         List<UUID> categories = categoryRefs.resolve(account, Collections.singletonList(request.categories()),
                 List.of(""), errors).get(0);
         errors.throwIfAny();
-        return tx.execute(status -> FindOrCreate.run(
+        return write(() -> FindOrCreate.run(
                 () -> products.table().findByExternalIdentifier(account, request.externalIdentifier())
                         .map(row -> view(account, row)),
                 () -> products.insert(account, List.of(request)).stream().findFirst().map(row -> {
@@ -104,16 +106,27 @@ class ProductService {
         List<UUID> categories = categoryRefs.resolve(account, Collections.singletonList(request.categories()),
                 List.of(""), errors).get(0);
         errors.throwIfAny();
+        return write(() -> {
+            Products.Row row = products.update(account, id, request).orElseThrow(ProductService::notFound);
+            if (request.categories() != null) {
+                products.setCategories(account, Map.of(id, categories));
+            }
+            return view(account, row);
+        });
+    }
+
+    /**
+     * Runs a write in a transaction. Categories are resolved before it, so one deleted in between
+     * breaks a link's foreign key: that is the client's race to retry, not a server error.
+     */
+    private <T> T write(Supplier<T> work) {
         try {
-            return tx.execute(status -> {
-                Products.Row row = products.update(account, id, request).orElseThrow(ProductService::notFound);
-                if (request.categories() != null) {
-                    products.setCategories(account, Map.of(id, categories));
-                }
-                return view(account, row);
-            });
+            return tx.execute(status -> work.get());
         } catch (DuplicateKeyException e) {
             throw CatalogItems.taken();
+        } catch (DataIntegrityViolationException e) {
+            throw ApiException.invalidField("categories",
+                    "A category named here was deleted meanwhile. Check the categories and send the request again.");
         }
     }
 

@@ -34,10 +34,6 @@ public final class FieldErrors {
         return errors.isEmpty();
     }
 
-    public Map<String, List<String>> asMap() {
-        return Map.copyOf(errors);
-    }
-
     /** Throws a 1003 carrying every collected message, its summary the first one; no-op when none. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
