@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Checks a list of items to create (products or categories) before anything is written, so a
@@ -19,6 +20,8 @@ import java.util.function.Function;
  * list key, so its errors carry plain field names.
  */
 final class CatalogItems {
+    private static final String TAKEN = "The external_identifier has already been taken. Use another, or update "
+            + "the item that has it.";
     private CatalogItems() {
     }
 
@@ -61,29 +64,28 @@ final class CatalogItems {
             }
         }
         for (String external : taken.apply(firstIndex.keySet())) {
-            errors.add(prefix(listKey, firstIndex.get(external)) + "external_identifier",
-                    "The external_identifier has already been taken. Update that item instead.");
+            errors.add(prefix(listKey, firstIndex.get(external)) + "external_identifier", TAKEN);
         }
         return errors;
     }
 
     /**
-     * After the insert: an item that was not inserted lost a race with a concurrent create of the
-     * same external_identifier. Throwing rolls the whole list back.
+     * The inserted rows in the items' order. An item without a row lost a race with a concurrent
+     * create of its external_identifier; throwing then rolls the whole list back.
      */
-    static void requireAllInserted(String listKey, List<String> wanted, Collection<String> inserted) {
-        if (inserted.size() == wanted.size()) {
-            return;
-        }
+    static <R> List<R> inItemOrder(String listKey, List<String> externals, List<R> rows, Function<R, String> externalOf) {
+        Map<String, R> byExternal = rows.stream().collect(Collectors.toMap(externalOf, Function.identity()));
         FieldErrors errors = new FieldErrors();
-        Set<String> done = Set.copyOf(inserted);
-        for (int i = 0; i < wanted.size(); i++) {
-            if (!done.contains(wanted.get(i))) {
-                errors.add(prefix(listKey, i) + "external_identifier",
-                        "The external_identifier has already been taken. Update that item instead.");
+        List<R> ordered = new ArrayList<>();
+        for (int i = 0; i < externals.size(); i++) {
+            R row = byExternal.get(externals.get(i));
+            if (row == null) {
+                errors.add(prefix(listKey, i) + "external_identifier", TAKEN);
             }
+            ordered.add(row);
         }
         errors.throwIfAny();
+        return ordered;
     }
 
     /** For find by external_identifier: a blank one finds nothing and is a mistake. */
@@ -94,7 +96,6 @@ final class CatalogItems {
     }
 
     static ApiException taken() {
-        return ApiException.invalidField("external_identifier",
-                "The external_identifier has already been taken. Use another or update that item.");
+        return ApiException.invalidField("external_identifier", TAKEN);
     }
 }

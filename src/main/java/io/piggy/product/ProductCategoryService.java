@@ -13,10 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Product categories: the same calls as products, without description and categories. */
 @Service
@@ -36,15 +33,9 @@ class ProductCategoryService {
         FieldErrors errors = CatalogItems.check(validator, listKey, items, ProductCategoryRequest::externalIdentifier,
                 externals -> categories.table().taken(account, externals));
         errors.throwIfAny();
-        return tx.execute(status -> {
-            List<ProductCategoryResponse> rows = categories.insert(account, items);
-            List<String> externals = items.stream().map(ProductCategoryRequest::externalIdentifier).toList();
-            CatalogItems.requireAllInserted(listKey, externals,
-                    rows.stream().map(ProductCategoryResponse::externalIdentifier).toList());
-            Map<String, ProductCategoryResponse> byExternal = rows.stream()
-                    .collect(Collectors.toMap(ProductCategoryResponse::externalIdentifier, Function.identity()));
-            return externals.stream().map(byExternal::get).toList();
-        });
+        return tx.execute(status -> CatalogItems.inItemOrder(listKey,
+                items.stream().map(ProductCategoryRequest::externalIdentifier).toList(),
+                categories.insert(account, items), ProductCategoryResponse::externalIdentifier));
     }
 
     /** Finds the category by external_identifier, else creates it; concurrent calls give one category. */

@@ -13,15 +13,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** Products: create (one or a batch, all or nothing), find-or-create (race-safe), read, update, delete. */
 @Service
@@ -54,20 +51,15 @@ class ProductService {
                 CatalogItems.prefixes(listKey, items.size()), errors);
         errors.throwIfAny();
         return write(() -> {
-            List<Products.Row> rows = products.insert(account, items);
-            List<String> externals = items.stream().map(ProductRequest::externalIdentifier).toList();
-            CatalogItems.requireAllInserted(listKey, externals, rows.stream().map(Products.Row::externalIdentifier).toList());
-            Map<String, Products.Row> byExternal = rows.stream()
-                    .collect(Collectors.toMap(Products.Row::externalIdentifier, Function.identity()));
+            List<Products.Row> rows = CatalogItems.inItemOrder(listKey,
+                    items.stream().map(ProductRequest::externalIdentifier).toList(),
+                    products.insert(account, items), Products.Row::externalIdentifier);
             Map<UUID, List<UUID>> links = new LinkedHashMap<>();
-            List<Products.Row> ordered = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                Products.Row row = byExternal.get(externals.get(i));
-                ordered.add(row);
-                links.put(row.uuid(), categories.get(i));
+            for (int i = 0; i < rows.size(); i++) {
+                links.put(rows.get(i).uuid(), categories.get(i));
             }
             products.setCategories(account, links);
-            return views(account, ordered);
+            return views(account, rows);
         });
     }
 

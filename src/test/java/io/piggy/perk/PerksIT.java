@@ -2,6 +2,7 @@ package io.piggy.perk;
 
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
+import io.piggy.support.Concurrently;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -9,10 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.piggy.support.Api.PREFIX;
 import static io.piggy.support.Api.field;
@@ -56,8 +53,11 @@ class PerksIT extends ApiIT {
         assertThat(list.data().get(0)).isEqualTo(perk);
         assertThat(api.get(PERKS + "/" + uuid).data()).isEqualTo(perk);
 
-        Api.Response relabelled = api.putJson(PERKS + "/" + uuid, Map.of("label", "Store discount"));
+        Api.Response relabelled = api.putJson(PERKS + "/" + uuid, Map.of("label", "Store discount",
+                "name", "renamed", "data_type", "boolean"));
         assertThat(relabelled.data().get("label").asString()).isEqualTo("Store discount");
+        assertThat(relabelled.data().get("name").asString()).as("name stays").isEqualTo("discount");
+        assertThat(relabelled.data().get("data_type").asString()).as("data type stays").isEqualTo("single_select");
         assertThat(values(relabelled.data())).as("options not given, kept").containsExactly("0_off*", "10_off");
 
         Api.Response reoptioned = api.putJson(PERKS + "/" + uuid, Map.of("options", List.of(
@@ -178,19 +178,10 @@ class PerksIT extends ApiIT {
     void concurrentOptionUpdatesLeaveOneConsistentSet() throws Exception {
         Api api = as(newAccount("Perks concurrent"));
         String uuid = api.postJson(PERKS, discount()).data().get("uuid").asString();
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Callable<Api.Response>> calls = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                int n = i;
-                calls.add(() -> api.putJson(PERKS + "/" + uuid, Map.of("options", List.of(
-                        option("Shared", "10_off", n % 2 == 0), option("Own " + n, "own_" + n, n % 2 == 1)))));
-            }
-            for (Future<Api.Response> f : pool.invokeAll(calls)) {
-                assertThat(f.get().status()).as(f.get().toString()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Api.Response> answers = Concurrently.run(10, n -> () -> api.putJson(PERKS + "/" + uuid, Map.of("options",
+                List.of(option("Shared", "10_off", n % 2 == 0), option("Own " + n, "own_" + n, n % 2 == 1)))));
+        for (Api.Response r : answers) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
         }
         JsonNode options = api.get(PERKS + "/" + uuid).data().get("options");
         assertThat(options).hasSize(2);

@@ -2,6 +2,7 @@ package io.piggy.product;
 
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
+import io.piggy.support.Concurrently;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -11,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.piggy.support.Api.PREFIX;
 import static io.piggy.support.Api.field;
@@ -205,25 +202,15 @@ class ProductsIT extends ApiIT {
     @Test
     void findOrCreateIsRaceSafe() throws Exception {
         Api api = as(newAccount("Products race"));
-        ExecutorService pool = Executors.newFixedThreadPool(30);
-        try {
-            List<Callable<Api.Response>> calls = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                String name = "Racer " + i;
-                calls.add(() -> api.postJson(PREFIX + "/products/find-or-create",
-                        Map.of("external_identifier", "RACE-1", "name", name)));
-            }
-            Set<String> uuids = new HashSet<>();
-            for (Future<Api.Response> f : pool.invokeAll(calls)) {
-                Api.Response r = f.get();
-                assertThat(r.status()).as(r.toString()).isEqualTo(200);
-                uuids.add(r.data().get("uuid").asString());
-            }
-            assertThat(uuids).hasSize(1);
-            assertThat(total(api)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        List<Api.Response> answers = Concurrently.run(30, i -> () -> api.postJson(PREFIX + "/products/find-or-create",
+                Map.of("external_identifier", "RACE-1", "name", "Racer " + i)));
+        Set<String> uuids = new HashSet<>();
+        for (Api.Response r : answers) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            uuids.add(r.data().get("uuid").asString());
         }
+        assertThat(uuids).hasSize(1);
+        assertThat(total(api)).isEqualTo(1);
     }
 
     @Test
