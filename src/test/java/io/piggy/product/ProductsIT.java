@@ -32,6 +32,16 @@ class ProductsIT extends ApiIT {
         return result;
     }
 
+    /** Asserts every answer succeeded and gives the distinct uuids they name. */
+    static Set<String> distinctUuids(List<Api.Response> answers) {
+        Set<String> uuids = new HashSet<>();
+        for (Api.Response r : answers) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            uuids.add(r.data().get("uuid").asString());
+        }
+        return uuids;
+    }
+
     private static int total(Api api) {
         return api.get(PREFIX + "/products").json().get("meta").get("total").asInt();
     }
@@ -204,12 +214,7 @@ class ProductsIT extends ApiIT {
         Api api = as(newAccount("Products race"));
         List<Api.Response> answers = Concurrently.run(30, i -> () -> api.postJson(PREFIX + "/products/find-or-create",
                 Map.of("external_identifier", "RACE-1", "name", "Racer " + i)));
-        Set<String> uuids = new HashSet<>();
-        for (Api.Response r : answers) {
-            assertThat(r.status()).as(r.toString()).isEqualTo(200);
-            uuids.add(r.data().get("uuid").asString());
-        }
-        assertThat(uuids).hasSize(1);
+        assertThat(distinctUuids(answers)).hasSize(1);
         assertThat(total(api)).isEqualTo(1);
     }
 
