@@ -28,6 +28,7 @@ public enum ErrorCode {
     CONTACT_ALREADY_EXISTS(60005, HttpStatus.CONFLICT, "Contact already exists."),
     UNIT_NOT_FOUND(60007, HttpStatus.NOT_FOUND, "Unit not found."),
     MODEL_NOT_FOUND(60013, HttpStatus.NOT_FOUND, "Model not found."),
+    PERK_NOT_FOUND(110000, HttpStatus.NOT_FOUND, "Perk not found."),
     UNAUTHENTICATED(1401, HttpStatus.UNAUTHORIZED, "Unauthenticated."),
     ROUTE_NOT_FOUND(1404, HttpStatus.NOT_FOUND, "Route not found."),
     METHOD_NOT_ALLOWED(1405, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed."),
