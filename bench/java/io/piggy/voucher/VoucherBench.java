@@ -41,6 +41,8 @@ import static io.piggy.support.Api.PREFIX;
 public final class VoucherBench {
     private static final String TOKEN = "bench-token";
     private static final Map<String, String> ARGS = new HashMap<>();
+    /** Tells this run's contacts from an earlier run's in a reused data directory. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     public static void main(String[] args) throws Exception {
         for (String a : args) {
@@ -80,6 +82,7 @@ public final class VoucherBench {
                 redeem(api, jdbc, account, redeems, clients);
             }
             if (flash > 0) {
+                singleRowCeiling(jdbc, clients, 20_000);
                 flash(api, jdbc, account, flash, clients);
             }
         } finally {
@@ -216,7 +219,7 @@ public final class VoucherBench {
             for (int i = 0; i < n; i++) {
                 String id = Ids.next().toString();
                 ids.add(id);
-                String email = prefix + i + "@bench.example";
+                String email = prefix + i + "." + RUN + "@bench.example";
                 sb.append(account).append('\t').append(id).append('\t').append(email).append('\t').append(email)
                         .append("\tOAUTH_API\t").append(now).append('\t').append(now).append('\n');
             }
@@ -303,16 +306,51 @@ public final class VoucherBench {
     private static void flash(Api api, String jdbc, UUID account, int n, int clients) throws Exception {
         String promotion = create(api, "/promotions", Map.of("name", "Flash", "description", "Flash sale",
                 "type", "MULTI_USE", "redemptions_per_voucher", n, "limit_per_contact", 1));
-        api.postJson(PREFIX + "/vouchers", Map.of("promotion_uuid", promotion, "code", "FLASH-SALE"));
+        String code = "FLASH-" + RUN;
+        api.postJson(PREFIX + "/vouchers", Map.of("promotion_uuid", promotion, "code", code));
         List<String> contacts = contacts(jdbc, account, n + clients, "flash");
         int attempts = n + clients; // every redemption, then one refused call per client
         Run run = concurrent(clients, attempts, Duration.ofMinutes(15), (client, i) -> api.postJson(
-                PREFIX + "/vouchers/redeem", Map.of("code", "FLASH-SALE", "contact_uuid", contacts.get(i))));
-        String times = queryString(jdbc, "SELECT times_redeemed::text FROM vouchers WHERE code = 'FLASH-SALE'");
+                PREFIX + "/vouchers/redeem", Map.of("code", code, "contact_uuid", contacts.get(i))));
+        String times = queryString(jdbc, "SELECT times_redeemed::text FROM vouchers WHERE code = '" + code + "'");
         report(String.format("Flash sale, one MULTI_USE code allowing %,d, %d clients as different contacts "
                         + "(limit_per_contact 1): %,d redeemed in %.1f s = %,.0f redeems/s; %s; rejected %d %s; errors %d; "
                         + "times_redeemed in the database %s", n, clients, run.ok(), run.seconds(),
                 run.ok() / run.seconds(), percentiles(run.latencies()), run.rejected(), run.codes(), run.errors(), times));
+    }
+
+    /** The bare hot-row limit: durable autocommit UPDATEs of one row from {@code clients} connections. */
+    private static void singleRowCeiling(String jdbc, int clients, int total) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_hot_row (id int PRIMARY KEY, n bigint NOT NULL)");
+            s.execute("INSERT INTO bench_hot_row VALUES (1, 0) ON CONFLICT DO NOTHING");
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long t0 = System.nanoTime();
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            done.add(pool.submit(() -> {
+                int n = 0;
+                try (Connection c = DriverManager.getConnection(jdbc);
+                     var update = c.prepareStatement("UPDATE bench_hot_row SET n = n + 1 WHERE id = 1")) {
+                    while (next.getAndIncrement() < total && System.nanoTime() < deadline) {
+                        update.executeUpdate();
+                        n++;
+                    }
+                }
+                return n;
+            }));
+        }
+        int updates = 0;
+        for (Future<Integer> f : done) {
+            updates += f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        report(String.format("Bare single-row UPDATE (durable autocommit, %d connections): %,d in %.1f s = %,.0f tx/s",
+                clients, updates, seconds, updates / seconds));
     }
 
     private static String percentiles(long[] nanos) {

@@ -2,6 +2,7 @@ package io.piggy.voucher;
 
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
+import io.piggy.support.Concurrently;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.piggy.support.Api.PREFIX;
 import static io.piggy.voucher.VoucherFixtures.contact;
@@ -25,28 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exactness under parallel requests, over real HTTP. */
 class RedemptionConcurrencyIT extends ApiIT {
-    private static final int THREADS = 24;
-
     @Autowired
     JdbcClient db;
-
-    private static List<Api.Response> parallel(int n, java.util.function.IntFunction<Api.Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Callable<Api.Response>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                calls.add(() -> call.apply(index));
-            }
-            List<Api.Response> responses = new ArrayList<>();
-            for (Future<Api.Response> f : pool.invokeAll(calls)) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private static long count(List<Api.Response> responses, int status) {
         return responses.stream().filter(r -> r.status() == status).count();
@@ -64,7 +41,7 @@ class RedemptionConcurrencyIT extends ApiIT {
             contacts.add(contact(api, "race" + i + "@example.com"));
         }
         String shop = VoucherFixtures.shop(api);
-        List<Api.Response> responses = parallel(n, i -> i % 3 == 0
+        List<Api.Response> responses = Concurrently.run(n, i -> () -> i % 3 == 0
                 ? api.postJson(PREFIX + "/vouchers/multi-redeem", Map.of("code", "RACE", "number_of_times", 2,
                         "shop_uuid", shop, "contact_uuid", contacts.get(i % 6)))
                 : api.postJson(PREFIX + "/vouchers/redeem", Map.of("code", "race", "contact_uuid", contacts.get(i % 6))));
@@ -90,7 +67,7 @@ class RedemptionConcurrencyIT extends ApiIT {
     void parallelLocksGiveExactlyOne() throws Exception {
         Api api = as(newAccount("Parallel locks"));
         String uuid = voucher(api, singleUse(api), "LOCK-RACE");
-        List<Api.Response> responses = parallel(40, i -> api.postJson(PREFIX + "/vouchers/" + uuid + "/lock", Map.of()));
+        List<Api.Response> responses = Concurrently.run(40, i -> () -> api.postJson(PREFIX + "/vouchers/" + uuid + "/lock", Map.of()));
         assertThat(count(responses, 200)).isEqualTo(1);
         assertThat(responses).filteredOn(r -> r.status() != 200)
                 .allSatisfy(r -> assertThat(r.code()).as(r.toString()).isEqualTo(80017));
@@ -106,7 +83,7 @@ class RedemptionConcurrencyIT extends ApiIT {
         for (int i = 0; i < n; i++) {
             voucher(api, promotion, "GREEDY-" + i);
         }
-        List<Api.Response> responses = parallel(n, i -> VoucherFixtures.redeem(api, "GREEDY-" + i, contact));
+        List<Api.Response> responses = Concurrently.run(n, i -> () -> VoucherFixtures.redeem(api, "GREEDY-" + i, contact));
         assertThat(count(responses, 200)).isEqualTo(limit);
         assertThat(responses).filteredOn(r -> r.status() != 200)
                 .allSatisfy(r -> assertThat(r.code()).as(r.toString()).isEqualTo(1019));
