@@ -120,6 +120,25 @@ class VoucherBatchIT extends ApiIT {
     }
 
     @Test
+    void aBatchThatFindsNoFreeCodesFailsAndGivesItsVouchersBack() throws Exception {
+        Api api = as(newAccount("Batch failure"));
+        String promotion = promotion(api, Map.of("voucher_limit", 5));
+        // explicit codes are not counted in the code space: they take 3 of the 4 codes of 2 characters from AB
+        for (String code : new String[]{"AA", "AB", "BA"}) {
+            VoucherFixtures.voucher(api, promotion, code);
+        }
+        Api.Response created = api.postJson(PREFIX + "/vouchers/batch", Map.of("promotion_uuid", promotion,
+                "quantity", 2, "code_options", Map.of("length", 2, "charset", "AB")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode failed = awaitDone(api, created.data().get("uuid").asString(), Duration.ofMinutes(1));
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString()).contains("no free codes");
+        assertThat(failed.get("generated").asLong()).as("the chunk rolled back whole").isZero();
+        assertThat(VoucherFixtures.voucher(api, promotion, Map.of("code", "OTHER")).status())
+                .as("the failed batch gave its 2 vouchers back to the limit of 5").isEqualTo(200);
+    }
+
+    @Test
     void errors() {
         Api api = as(newAccount("Batch errors"));
         String promotion = promotion(api, Map.of("voucher_limit", 100));
