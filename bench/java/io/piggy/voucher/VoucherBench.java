@@ -206,6 +206,21 @@ public final class VoucherBench {
         }
         report(String.format("Find by code with %,d vouchers in the account, %,d sequential requests after %,d warm-up: "
                 + "%s; %d not found", existing + toLoad, finds, warmup, percentiles(latencies), notFound));
+        // the database's share: the same lookup over JDBC, without HTTP, authentication and JSON
+        long[] sql = new long[finds];
+        try (Connection c = DriverManager.getConnection(jdbc); var lookup = c.prepareStatement(
+                "SELECT id, promotion_id FROM vouchers WHERE account_id = ? AND upper(code) = upper(?)")) {
+            for (int i = 0; i < finds; i++) {
+                lookup.setObject(1, account);
+                lookup.setString(2, scrambled(Math.floorMod(random.nextLong(), Math.max(1, loaded))));
+                long s = System.nanoTime();
+                try (var rs = lookup.executeQuery()) {
+                    rs.next();
+                }
+                sql[i] = System.nanoTime() - s;
+            }
+        }
+        report(String.format("  the same lookup in SQL alone (JDBC, %,d queries): %s", finds, percentiles(sql)));
     }
 
     private static List<String> contacts(String jdbc, UUID account, int n, String prefix) throws Exception {
