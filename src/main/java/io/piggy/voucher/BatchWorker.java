@@ -167,7 +167,7 @@ class BatchWorker implements SmartLifecycle {
         Batches.Batch batch = batches.find(chunk.account(), chunk.batchId()).orElseThrow();
         Instant now = clock.instant();
         if ("FAILED".equals(batch.status()) || "COMPLETED".equals(batch.status())) {
-            batches.skipChunk(chunk, instance, now);
+            batches.markDone(chunk, instance, now);
             return;
         }
         CodeFormat.Generator generator = batch.format().generator(random);

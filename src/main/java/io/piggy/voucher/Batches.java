@@ -122,11 +122,7 @@ class Batches {
 
     /** Marks the chunk done and adds its vouchers to the batch, in the chunk's transaction. */
     Progress completeChunk(Chunk chunk, String worker, Instant now) {
-        db.sql("""
-                        UPDATE voucher_batch_chunks SET done_at = :now, processed_by = :worker
-                        WHERE account_id = :account AND batch_id = :batch AND chunk_no = :chunk""")
-                .param("account", chunk.account().value()).param("batch", chunk.batchId())
-                .param("chunk", chunk.chunkNo()).param("worker", worker).param("now", Timestamp.from(now)).update();
+        markDone(chunk, worker, now);
         return db.sql("""
                         UPDATE voucher_batches SET generated = generated + :size, updated_at = :now,
                             status = CASE WHEN status = 'FAILED' THEN status
@@ -140,8 +136,8 @@ class Batches {
                 .query((rs, n) -> new Progress(rs.getLong(1), rs.getLong(2), rs.getString(3))).single();
     }
 
-    /** A chunk of a batch that is over (failed): nothing to do but take it off the queue. */
-    void skipChunk(Chunk chunk, String worker, Instant now) {
+    /** Takes the chunk off the queue (done, or of a batch that is over). */
+    void markDone(Chunk chunk, String worker, Instant now) {
         db.sql("""
                         UPDATE voucher_batch_chunks SET done_at = :now, processed_by = :worker
                         WHERE account_id = :account AND batch_id = :batch AND chunk_no = :chunk""")

@@ -1,6 +1,7 @@
 package io.piggy.voucher;
 
 import io.piggy.account.AccountId;
+import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.Envelope;
 import io.piggy.shared.api.PageRequest;
 import io.piggy.shared.api.Paging;
@@ -41,7 +42,13 @@ class BatchesController {
                     + "code_options (extension) shapes the codes. 1003 invalid input or a batch that would use more "
                     + "than half the free codes of its format, 80002 unknown promotion, 80008 voucher limit reached, "
                     + "55031 unknown contact.")
-    Envelope<BatchResponse> create(AccountId account, @Valid @RequestBody CreateBatchRequest request) {
+    Envelope<BatchResponse> create(AccountId account, @Valid @RequestBody CreateVoucherRequest request) {
+        if (request.quantity() == null) {
+            throw ApiException.invalidField("quantity", "The quantity field is required.");
+        }
+        if (request.code() != null && !request.code().isBlank()) {
+            throw ApiException.invalidField("code", "A batch generates its codes; shape them with code_options.");
+        }
         return Envelope.of(service.start(account, request.fields(), request.quantity(), request.codeOptions()));
     }
 

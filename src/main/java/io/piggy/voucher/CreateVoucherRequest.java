@@ -8,8 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 
 /**
- * POST /vouchers. With {@code quantity} and no {@code code} it starts a batch, as the PHP SDK's
+ * POST /vouchers, and POST /vouchers/batch (§2.4) with {@code quantity} and without {@code code}.
+ * POST /vouchers with {@code quantity} and no {@code code} starts a batch too, as the PHP SDK's
  * {@code batch()} does. Dates are ISO-8601 strings (or the object a PHP DateTime becomes in a form).
+ * {@code code_options} and, for batches, {@code total_redemptions_allowed} are extensions.
  */
 record CreateVoucherRequest(
         @JsonProperty("promotion_uuid") @NotNull(message = "The promotion_uuid field is required.") UUID promotionUuid,

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VoucherBatchCrashIT {
     private static final String TOKEN = "crash-token";
-    private static final int QUANTITY = 200_000;
+    private static final int QUANTITY = 100_000;
 
     private record Piggy(Process process, Api api) {
     }
@@ -36,7 +36,7 @@ class VoucherBatchCrashIT {
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target", "piggy.jar").toAbsolutePath().toString(),
-                "--piggy.vouchers.batch.chunk-size=2000", "--piggy.vouchers.batch.poll-interval=200ms")
+                "--piggy.vouchers.batch.chunk-size=1000", "--piggy.vouchers.batch.poll-interval=200ms")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(Map.of(
                 "PIGGY_DATABASE_URL", database,
