@@ -10,9 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,21 +47,6 @@ class ContactIdentifiers {
     List<Identifier> ofContact(AccountId account, UUID contact) {
         return db.sql(SELECT + " WHERE i.account_id = :account AND i.contact_id = :contact ORDER BY i.linked_at, i.id")
                 .param("account", account.value()).param("contact", contact).query(this::map).list();
-    }
-
-    /** The default identifier's value of each contact that has one. */
-    Map<UUID, String> defaultValues(AccountId account, Collection<UUID> contacts) {
-        Map<UUID, String> values = new HashMap<>();
-        if (contacts.isEmpty()) {
-            return values;
-        }
-        db.sql("""
-                        SELECT DISTINCT ON (contact_id) contact_id, value FROM contact_identifiers
-                        WHERE account_id = :account AND contact_id IN (:contacts)
-                        ORDER BY contact_id, linked_at, id""")
-                .param("account", account.value()).param("contacts", contacts)
-                .query((rs, n) -> values.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
-        return values;
     }
 
     /** @return false when the account already has this value */

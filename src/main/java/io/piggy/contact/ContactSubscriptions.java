@@ -1,6 +1,7 @@
 package io.piggy.contact;
 
 import io.piggy.account.AccountId;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,19 +27,14 @@ class ContactSubscriptions {
         this.clock = clock;
     }
 
-    /** contact → (subscription type → status), for the contacts that chose anything. */
-    Map<UUID, Map<UUID, String>> statuses(AccountId account, Collection<UUID> contacts) {
-        Map<UUID, Map<UUID, String>> result = new HashMap<>();
-        if (contacts.isEmpty()) {
-            return result;
-        }
+    /** The contact's explicit choices: subscription type → status. */
+    Map<UUID, String> statuses(AccountId account, UUID contact) {
+        Map<UUID, String> result = new HashMap<>();
         db.sql("""
-                        SELECT contact_id, subscription_type_id, status FROM contact_subscriptions
-                        WHERE account_id = :account AND contact_id IN (:contacts)""")
-                .param("account", account.value()).param("contacts", contacts)
-                .query((rs, n) -> result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
-                        .put(rs.getObject(2, UUID.class), rs.getString(3)))
-                .list();
+                        SELECT subscription_type_id, status FROM contact_subscriptions
+                        WHERE account_id = :account AND contact_id = :contact""")
+                .param("account", account.value()).param("contact", contact)
+                .query((RowCallbackHandler) rs -> result.put(rs.getObject(1, UUID.class), rs.getString(2)));
         return result;
     }
 

@@ -17,25 +17,18 @@ import java.util.UUID;
 
 /**
  * Builds the API's Contact object: stored values, computed system values (tier, subscriptions,
- * default identifier, age) and other features' facts. Builds a page of contacts with one query
- * per kind of value, not one per contact.
+ * default identifier, age) and other features' facts. A page of contacts costs one query for
+ * all of that, not one per contact.
  */
 @Component
 class ContactViews {
     private final ContactFactsCollector facts;
-    private final SubscriptionTypes subscriptionTypes;
-    private final SubscriptionService subscriptions;
-    private final ContactIdentifiers identifiers;
-    private final Tiers tiers;
+    private final ContactViewData data;
     private final Clock clock;
 
-    ContactViews(ContactFactsCollector facts, SubscriptionTypes subscriptionTypes, SubscriptionService subscriptions,
-                 ContactIdentifiers identifiers, Tiers tiers, Clock clock) {
+    ContactViews(ContactFactsCollector facts, ContactViewData data, Clock clock) {
         this.facts = facts;
-        this.subscriptionTypes = subscriptionTypes;
-        this.subscriptions = subscriptions;
-        this.identifiers = identifiers;
-        this.tiers = tiers;
+        this.data = data;
         this.clock = clock;
     }
 
@@ -48,13 +41,11 @@ class ContactViews {
             return List.of();
         }
         List<UUID> ids = contacts.stream().map(Contacts.Contact::id).toList();
-        List<SubscriptionTypes.SubscriptionType> types = subscriptionTypes.all(account);
-        Map<UUID, List<SubscriptionResponse>> subscribed = subscriptions.subscriptionsOf(account, ids, types);
-        Map<UUID, String> defaultIdentifiers = identifiers.defaultValues(account, ids);
-        List<Tier> allTiers = tiers.all(account);
+        ContactViewData.Data extras = data.of(account, ids);
         LocalDate today = LocalDate.now(clock);
-        return contacts.stream().map(c -> view(account, c, subscribed.get(c.id()), defaultIdentifiers.get(c.id()),
-                allTiers, today)).toList();
+        return contacts.stream().map(c -> view(account, c, SubscriptionService.subscriptions(extras.subscriptionTypes(),
+                        extras.statuses().getOrDefault(c.id(), Map.of())), extras.defaultIdentifiers().get(c.id()),
+                extras.tiers(), today)).toList();
     }
 
     private ContactResponse view(AccountId account, Contacts.Contact contact, List<SubscriptionResponse> subscribed,

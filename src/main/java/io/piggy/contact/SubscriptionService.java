@@ -8,8 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,28 +68,21 @@ public class SubscriptionService {
 
     SubscriptionResponse subscription(AccountId account, UUID contact, UUID subscriptionType) {
         SubscriptionTypes.SubscriptionType type = types.find(account, subscriptionType).orElseThrow();
-        return subscriptionsOf(account, List.of(contact), List.of(type)).get(contact).get(0);
+        return subscriptions(List.of(type), subscriptions.statuses(account, contact)).get(0);
     }
 
     List<SubscriptionResponse> subscriptionsOf(AccountId account, UUID contact) {
         if (contacts.find(account, contact).isEmpty()) {
             throw new ApiException(ErrorCode.CONTACT_NOT_FOUND);
         }
-        return subscriptionsOf(account, List.of(contact), types.all(account)).get(contact);
+        return subscriptions(types.all(account), subscriptions.statuses(account, contact));
     }
 
-    /** Every contact's status for every type, explicit or by default. */
-    Map<UUID, List<SubscriptionResponse>> subscriptionsOf(AccountId account, Collection<UUID> contactIds,
-                                                          List<SubscriptionTypes.SubscriptionType> allTypes) {
-        Map<UUID, Map<UUID, String>> chosen = allTypes.isEmpty() ? Map.of() : subscriptions.statuses(account, contactIds);
-        Map<UUID, List<SubscriptionResponse>> result = new HashMap<>();
-        for (UUID contact : contactIds) {
-            Map<UUID, String> mine = chosen.getOrDefault(contact, Map.of());
-            result.put(contact, allTypes.stream()
-                    .map(t -> SubscriptionResponse.of(t, mine.getOrDefault(t.id(), t.strategy().defaultStatus())))
-                    .toList());
-        }
-        return result;
+    /** One contact's status for every type: its choice, or the type's default. */
+    static List<SubscriptionResponse> subscriptions(List<SubscriptionTypes.SubscriptionType> allTypes, Map<UUID, String> chosen) {
+        return allTypes.stream()
+                .map(t -> SubscriptionResponse.of(t, chosen.getOrDefault(t.id(), t.strategy().defaultStatus())))
+                .toList();
     }
 
     private SubscriptionTypes.SubscriptionType require(AccountId account, UUID contact, UUID subscriptionType) {

@@ -2,16 +2,12 @@ package io.piggy.contact;
 
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
-import io.piggy.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -69,12 +65,8 @@ class ContactAuthIT extends ApiIT {
                 .as("and a contact token opens no account route").isEqualTo(1401);
 
         String expiring = api.get(PREFIX + "/contact-verification/auth-token/" + contact).data().asString();
-        try (Connection c = DriverManager.getConnection(TestDatabase.jdbcUrl());
-             PreparedStatement s = c.prepareStatement("UPDATE contact_auth_tokens SET expires_at = now() - interval '1 second' "
-                     + "WHERE token_hash = ?")) {
-            s.setBytes(1, ContactAuthTokens.hash(expiring));
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
+        assertThat(TestSql.update("UPDATE contact_auth_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = ?",
+                (Object) ContactAuthTokens.hash(expiring))).isEqualTo(1);
         expect3000(anonymous().as(expiring).get(ME));
         assertThat(anonymous().as(token).get(ME).status()).as("the other token still works").isEqualTo(200);
 

@@ -2,12 +2,10 @@ package io.piggy.contact;
 
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
-import io.piggy.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,7 +56,7 @@ class GdprErasureIT extends ApiIT {
                 .header("Idempotency-Key", "send-" + tag)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")));
         // another feature's pending webhook event about the contact
-        sql("INSERT INTO outbox_events (account_id, event_type, payload, created_at) VALUES (?::uuid, 'credit_reception.created', "
+        TestSql.update("INSERT INTO outbox_events (account_id, event_type, payload, created_at) VALUES (?::uuid, 'credit_reception.created', "
                 + "?::jsonb, now())", account.uuid(), "{\"contact\":{\"uuid\":\"" + contact + "\",\"email\":\"" + email
                 + "\",\"firstname\":\"" + firstname + "\"},\"credits\":10}");
         // a contact merged into it, and an anonymous one claimed into it: their data is the person's too
@@ -83,7 +81,7 @@ class GdprErasureIT extends ApiIT {
         assertThat(api.get(PREFIX + "/contacts/" + contact).code()).isEqualTo(55031);
         assertThat(anonymous().as(token).get("/api/v3/contact/me").code()).isEqualTo(3000);
         assertThat(api.postJson(PREFIX + "/contacts/" + contact + "/delete", Map.of("type", "GDPR")).code()).isEqualTo(55031);
-        assertThat(count("SELECT count(*) FROM contacts WHERE id = ?::uuid AND erased_at IS NOT NULL", contact))
+        assertThat(TestSql.count("SELECT count(*) FROM contacts WHERE id = ?::uuid AND erased_at IS NOT NULL", contact))
                 .as("the row stays, without personal data, for the ledger").isEqualTo(1);
         assertThat(createContact(api, email)).as("the email can be used again").isNotEqualTo(contact);
         assertThat(api.send(api.request(PREFIX + "/contacts").header("Content-Type", "application/json")
@@ -109,7 +107,7 @@ class GdprErasureIT extends ApiIT {
     /** "table.column" for every text, json or bytea column of every table that holds one of the values (any case). */
     private static List<String> findEverywhere(List<String> values) throws SQLException {
         List<String> hits = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(TestDatabase.jdbcUrl())) {
+        try (Connection c = TestSql.connect()) {
             List<String[]> columns = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery("""
                     SELECT table_name, column_name, data_type FROM information_schema.columns
@@ -137,24 +135,5 @@ class GdprErasureIT extends ApiIT {
             }
         }
         return hits;
-    }
-
-    private static void sql(String sql, String... params) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestDatabase.jdbcUrl()); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setString(i + 1, params[i]);
-            }
-            s.executeUpdate();
-        }
-    }
-
-    private static long count(String sql, String param) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestDatabase.jdbcUrl()); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, param);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }
