@@ -59,6 +59,9 @@ class ContactMerger {
     @Transactional
     Contacts.Contact claim(AccountId account, UUID anonymous, String email) {
         String key = Contacts.emailKey(email);
+        if (key.endsWith(ContactDirectory.ANONYMOUS_DOMAIN)) {
+            throw ApiException.invalidField("email", "Send the contact's real email, not an anonymous one.");
+        }
         contacts.lockEmail(account, email); // one claim or create of this email at a time
         Contacts.Contact source = contacts.findIncludingDeleted(account, anonymous)
                 .orElseThrow(() -> new ApiException(ErrorCode.CONTACT_NOT_FOUND));

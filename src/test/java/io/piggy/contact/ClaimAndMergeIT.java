@@ -101,6 +101,9 @@ class ClaimAndMergeIT extends ApiIT {
         assertThat(badEmail.code()).isEqualTo(1003);
         assertThat(badEmail.json().get("errors").has("email")).isTrue();
         assertThat(api.putJson(PREFIX + "/contacts/" + anonymous + "/claim", Map.of()).code()).isEqualTo(1003);
+        String fictitious = api.get(PREFIX + "/contacts/" + anonymous).data().get("email").asString();
+        assertThat(claim(api, anonymous, fictitious).code()).as("its own fictitious email is no real one").isEqualTo(1003);
+        assertThat(api.get(PREFIX + "/contacts/" + anonymous).status()).isEqualTo(200);
         assertThat(claim(as(newAccount("Claim other")), anonymous, "x@example.com").code()).isEqualTo(55031);
     }
 
