@@ -75,11 +75,7 @@ class ContactIdentifiers {
     }
 
     void unlink(AccountId account, String value) {
-        db.sql("""
-                        UPDATE contact_identifiers SET contact_id = NULL, linked_at = NULL, updated_at = :now
-                        WHERE account_id = :account AND value = :value""")
-                .param("now", Timestamp.from(clock.instant())).param("account", account.value()).param("value", value)
-                .update();
+        unlinkWhere(account, "value", value);
     }
 
     void update(AccountId account, String value, String name, Boolean active) {
@@ -107,10 +103,13 @@ class ContactIdentifiers {
 
     /** A deleted contact lets go of its identifiers, so they can be linked to someone else. */
     void unlinkAll(AccountId account, UUID contact) {
-        db.sql("""
-                        UPDATE contact_identifiers SET contact_id = NULL, linked_at = NULL, updated_at = :now
-                        WHERE account_id = :account AND contact_id = :contact""")
-                .param("now", Timestamp.from(clock.instant())).param("account", account.value()).param("contact", contact)
+        unlinkWhere(account, "contact_id", contact);
+    }
+
+    private void unlinkWhere(AccountId account, String column, Object value) {
+        db.sql("UPDATE contact_identifiers SET contact_id = NULL, linked_at = NULL, updated_at = :now "
+                        + "WHERE account_id = :account AND " + column + " = :value")
+                .param("now", Timestamp.from(clock.instant())).param("account", account.value()).param("value", value)
                 .update();
     }
 

@@ -34,12 +34,14 @@ class Contacts {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AdvisoryLocks locks;
 
-    Contacts(JdbcClient db, JsonMapper json, Clock clock, TransactionTemplate transaction) {
+    Contacts(JdbcClient db, JsonMapper json, Clock clock, TransactionTemplate transaction, AdvisoryLocks locks) {
         this.db = db;
         this.json = json;
         this.clock = clock;
         this.transaction = transaction;
+        this.locks = locks;
     }
 
     static String emailKey(String email) {
@@ -80,8 +82,7 @@ class Contacts {
      * so "is the email free?" and "take it" cannot interleave.
      */
     void lockEmail(AccountId account, String email) {
-        db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "contact-email:" + account.value() + ":" + emailKey(email)).query((rs, n) -> 1).single();
+        locks.lock("contact-email:" + account.value() + ":" + emailKey(email));
     }
 
     /**

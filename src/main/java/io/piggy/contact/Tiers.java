@@ -17,10 +17,12 @@ class Tiers {
     private static final String COLUMNS = "id, display_id, name, description, position, threshold";
     private final JdbcClient db;
     private final Clock clock;
+    private final AdvisoryLocks locks;
 
-    Tiers(JdbcClient db, Clock clock) {
+    Tiers(JdbcClient db, Clock clock, AdvisoryLocks locks) {
         this.db = db;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** Lowest first. */
@@ -31,8 +33,7 @@ class Tiers {
 
     /** Holds off other tier changes of the account until the transaction ends. */
     void lock(AccountId account) {
-        db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "tiers:" + account.value()).query((rs, n) -> 1).single();
+        locks.lock("tiers:" + account.value());
     }
 
     Tier insert(AccountId account, String name, String description, int position, long threshold) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 
 import java.util.Map;
 import java.util.UUID;
@@ -124,6 +125,16 @@ class ContactAuthIT extends ApiIT {
         }
         assertThat(api.postJson(PREFIX + "/contact-verification/verify", Map.of("email", "tries@example.com", "code", code))
                 .code()).isEqualTo(13010);
+    }
+
+    @Test
+    void theContactApiIsDocumentedAsAnExtension() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+        JsonNode me = paths.get(ME).get("get");
+        assertThat(me.get("x-piggy-extension").asBoolean()).isTrue();
+        assertThat(me.has("parameters")).as("the session comes from the token, not from parameters").isFalse();
+        assertThat(paths.get("/api/v3/oauth/clients/tiers").get("post").get("x-piggy-extension").asBoolean()).isTrue();
+        assertThat(paths.get("/api/v3/oauth/clients/contacts/{contactUuid}/claim").get("put").has("x-piggy-extension")).isFalse();
     }
 
     private static void expect3000(Api.Response r) {
