@@ -71,5 +71,6 @@ SQL
 echo "loaded in $(( $(date +%s) - start )) s; $(psql_bench -c "SELECT count(*) FROM contacts") contacts"
 psql_bench -c "SELECT id || ',' || email FROM contacts ORDER BY random() LIMIT 50000" > "$work/sample.csv"
 
-echo "== Load: $requests requests per endpoint, $concurrency concurrent"
+echo "== Load: $requests requests per endpoint, $concurrency concurrent; machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java bench/ContactsLoad.java "http://localhost:$port" "$token" "$work/sample.csv" "$requests" "$concurrency"
+echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"

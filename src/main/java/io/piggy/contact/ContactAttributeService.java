@@ -3,6 +3,7 @@ package io.piggy.contact;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.api.FieldErrors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,9 +58,7 @@ public class ContactAttributeService {
             throw new ApiException(ErrorCode.CONTACT_NOT_FOUND);
         }
         Checked checked = check(account, values);
-        if (!checked.errors().isEmpty()) {
-            throw invalid(checked.errors(), "");
-        }
+        throwIfAny(checked.errors(), "");
         contacts.updateAttributes(account, contact, checked.set(), checked.clear());
     }
 
@@ -93,11 +92,11 @@ public class ContactAttributeService {
         return new Checked(set, clear, errors);
     }
 
-    static ApiException invalid(Map<String, List<String>> errors, String keyPrefix) {
-        Map<String, List<String>> keyed = new LinkedHashMap<>();
-        errors.forEach((name, messages) -> keyed.put(keyPrefix + name, messages));
-        String first = errors.entrySet().iterator().next().getValue().get(0);
-        return new ApiException(ErrorCode.INVALID_INPUT, first, keyed);
+    /** 1003 with every error, keyed {@code keyPrefix + attribute name}; nothing when there are none. */
+    static void throwIfAny(Map<String, List<String>> errors, String keyPrefix) {
+        FieldErrors fieldErrors = new FieldErrors();
+        errors.forEach((name, messages) -> messages.forEach(m -> fieldErrors.add(keyPrefix + name, m)));
+        fieldErrors.throwIfAny();
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package io.piggy.contact;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.db.FindOrCreate;
 import io.piggy.shared.db.Ids;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,18 +43,8 @@ public class ContactDirectory {
     }
 
     Contacts.Contact findOrCreateContact(AccountId account, String email, String channel) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<Contacts.Contact> existing = contacts.findByEmail(account, email);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            Optional<Contacts.Contact> created = contacts.insert(account, email, false, channel, null);
-            if (created.isPresent()) {
-                return created.get();
-            }
-            // lost the race to a concurrent insert: the next read finds the winner
-        }
-        throw new IllegalStateException("Contact " + email + " neither found nor created");
+        return FindOrCreate.run(() -> contacts.findByEmail(account, email),
+                () -> contacts.insert(account, email, false, channel, null));
     }
 
     /** A contact without a real email (a fictitious, unique one), optionally holding an identifier. 60014, 60004, 1003. */

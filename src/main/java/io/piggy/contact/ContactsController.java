@@ -117,9 +117,7 @@ class ContactsController {
                                      @Valid @RequestBody UpdateContactRequest request) {
         require(account, contactUuid);
         ContactAttributeService.Checked checked = attributes.check(account, request.attributes());
-        if (!checked.errors().isEmpty()) {
-            throw ContactAttributeService.invalid(checked.errors(), "attributes.");
-        }
+        ContactAttributeService.throwIfAny(checked.errors(), "attributes.");
         return Envelope.of(views.view(account, contacts.updateAttributes(account, contactUuid, checked.set(), checked.clear())
                 .orElseThrow(() -> new ApiException(ErrorCode.CONTACT_NOT_FOUND))));
     }

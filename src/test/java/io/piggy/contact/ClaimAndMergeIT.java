@@ -2,6 +2,7 @@ package io.piggy.contact;
 
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
+import io.piggy.support.Concurrently;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -11,11 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.piggy.contact.ContactCalls.createAnonymous;
 import static io.piggy.contact.ContactCalls.createContact;
@@ -210,18 +206,6 @@ class ClaimAndMergeIT extends ApiIT {
     }
 
     private static void runAll(int n, Call call, List<Api.Response> into) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Callable<Api.Response>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                calls.add(() -> call.call(index));
-            }
-            for (Future<Api.Response> f : pool.invokeAll(calls, 60, TimeUnit.SECONDS)) {
-                into.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        into.addAll(Concurrently.run(n, i -> () -> call.call(i)));
     }
 }

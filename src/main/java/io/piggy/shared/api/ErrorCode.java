@@ -37,6 +37,7 @@ public enum ErrorCode {
     MODEL_NOT_FOUND(60013, HttpStatus.NOT_FOUND, "Model not found."),
     CONTACT_IDENTIFIER_ALREADY_LINKED(60014, HttpStatus.CONFLICT, "Contact identifier is already linked."),
     CONTACT_NOT_ANONYMOUS(60016, HttpStatus.CONFLICT, "Contact not anonymous."),
+    PERK_NOT_FOUND(110000, HttpStatus.NOT_FOUND, "Perk not found."),
     UNAUTHENTICATED(1401, HttpStatus.UNAUTHORIZED, "Unauthenticated."),
     ROUTE_NOT_FOUND(1404, HttpStatus.NOT_FOUND, "Route not found."),
     METHOD_NOT_ALLOWED(1405, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed."),
