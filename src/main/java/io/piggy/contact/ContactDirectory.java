@@ -3,8 +3,12 @@ package io.piggy.contact;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.db.FindOrCreate;
+import io.piggy.shared.db.Ids;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,10 +16,16 @@ import java.util.UUID;
 @Service
 public class ContactDirectory {
     static final String API_CHANNEL = "OAUTH_API";
+    /** Fictitious emails of anonymous contacts: the reserved .invalid domain can never receive mail. */
+    static final String ANONYMOUS_DOMAIN = "@anonymous.invalid";
     private final Contacts contacts;
+    private final ContactIdentifierService identifiers;
+    private final Clock clock;
 
-    ContactDirectory(Contacts contacts) {
+    ContactDirectory(Contacts contacts, ContactIdentifierService identifiers, Clock clock) {
         this.contacts = contacts;
+        this.identifiers = identifiers;
+        this.clock = clock;
     }
 
     public Optional<ContactRef> find(AccountId account, UUID contact) {
@@ -33,17 +43,19 @@ public class ContactDirectory {
     }
 
     Contacts.Contact findOrCreateContact(AccountId account, String email, String channel) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<Contacts.Contact> existing = contacts.findByEmail(account, email);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            Optional<Contacts.Contact> created = contacts.insert(account, email, false, channel, null);
-            if (created.isPresent()) {
-                return created.get();
-            }
-            // lost the race to a concurrent insert: the next read finds the winner
+        return FindOrCreate.run(() -> contacts.findByEmail(account, email),
+                () -> contacts.insert(account, email, false, channel, null));
+    }
+
+    /** A contact without a real email (a fictitious, unique one), optionally holding an identifier. 60014, 60004, 1003. */
+    @Transactional
+    Contacts.Contact createAnonymous(AccountId account, String identifierValue, String channel) {
+        UUID id = Ids.next(clock);
+        Contacts.Contact contact = contacts.insert(account, id, id + ANONYMOUS_DOMAIN, true, channel, null)
+                .orElseThrow(() -> new ApiException(ErrorCode.CONTACT_ALREADY_EXISTS));
+        if (identifierValue != null) {
+            identifiers.attachToNewContact(account, identifierValue, contact.id());
         }
-        throw new IllegalStateException("Contact " + email + " neither found nor created");
+        return contact;
     }
 }
