@@ -57,4 +57,18 @@ class VoucherContactMergeIT extends ApiIT {
         assertThat(redeem(api, "MINE-2", null).status()).isEqualTo(200);
         assertThat(redeem(api, "PUB-2", destination).code()).isEqualTo(1019);
     }
+
+    @Test
+    void theMergeEndpointRunsTheVoucherStep() {
+        Api api = as(newAccount("Voucher merge over HTTP"));
+        String promotion = promotion(api, Map.of());
+        String source = contact(api, "source@example.com");
+        String destination = contact(api, "destination@example.com");
+        voucher(api, promotion, Map.of("code", "MOVES", "contact_uuid", source));
+        Api.Response merged = api.postJson(PREFIX + "/contacts/merge", Map.of("source_contact_uuid", source,
+                "destination_contact_uuid", destination));
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+        assertThat(api.get(PREFIX + "/vouchers/find?code=MOVES").data().get("contact").get("uuid").asString())
+                .isEqualTo(destination);
+    }
 }
