@@ -172,6 +172,11 @@ public class ContactsLoad {
             }
         }
         System.out.println(server);
+        Double fiveMs = bounds.stream().filter(b -> Math.abs(b - 0.005) < 1e-9).findFirst().orElse(null);
+        if (fiveMs != null && total > 0) {
+            long within = after.get(fiveMs) - before.getOrDefault(fiveMs, 0L);
+            System.out.printf("  server: %.2f%% of requests took over 5 ms%n", 100.0 * (total - within) / total);
+        }
         System.out.printf("  client (exact, incl. loopback HTTP): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
                 pct(client, 0.5), pct(client, 0.9), pct(client, 0.99), pct(client, 0.999), client[client.length - 1] / 1000.0);
     }
