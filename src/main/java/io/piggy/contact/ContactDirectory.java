@@ -5,8 +5,11 @@ import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import org.springframework.stereotype.Service;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The contact feature's face to the others: find contacts, or fail with Piggy's 55031. */
 @Service
@@ -20,6 +23,12 @@ public class ContactDirectory {
 
     public Optional<ContactRef> find(AccountId account, UUID contact) {
         return contacts.find(account, contact).map(c -> new ContactRef(c.id(), c.email()));
+    }
+
+    /** Live contacts by id; unknown, deleted or other accounts' ids are left out. */
+    public Map<UUID, ContactRef> findAll(AccountId account, Collection<UUID> ids) {
+        return contacts.findAll(account, ids).stream()
+                .collect(Collectors.toMap(Contacts.Contact::id, c -> new ContactRef(c.id(), c.email())));
     }
 
     public ContactRef require(AccountId account, UUID contact) {

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,14 @@ class Contacts {
     Optional<Contact> find(AccountId account, UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND id = :id AND deleted_at IS NULL")
                 .param("account", account.value()).param("id", id).query(this::map).optional();
+    }
+
+    List<Contact> findAll(AccountId account, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND id IN (:ids) AND deleted_at IS NULL")
+                .param("account", account.value()).param("ids", ids).query(this::map).list();
     }
 
     Optional<Contact> findByEmail(AccountId account, String email) {

@@ -25,6 +25,7 @@ public enum ErrorCode {
     CONTACT_NOT_FOUND(55031, HttpStatus.NOT_FOUND, "Contact not found."),
     UNIT_ALREADY_EXISTS(55045, HttpStatus.CONFLICT, "Unit already exists."),
     NO_DEFAULT_UNIT(55046, HttpStatus.CONFLICT, "No default unit found."),
+    CONTACT_IDENTIFIER_NOT_FOUND(60003, HttpStatus.NOT_FOUND, "Contact identifier not found."),
     CONTACT_ALREADY_EXISTS(60005, HttpStatus.CONFLICT, "Contact already exists."),
     UNIT_NOT_FOUND(60007, HttpStatus.NOT_FOUND, "Unit not found."),
     MODEL_NOT_FOUND(60013, HttpStatus.NOT_FOUND, "Model not found."),
@@ -33,6 +34,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(1405, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed."),
     IDEMPOTENCY_KEY_REUSED(1409, HttpStatus.CONFLICT,
             "This Idempotency-Key was used before with another request body."),
+    ALREADY_REVERSED(1410, HttpStatus.CONFLICT, "This transaction has been reversed already."),
     TOO_MANY_REQUESTS(1429, HttpStatus.TOO_MANY_REQUESTS, "Too many requests."),
     MAINTENANCE(1503, HttpStatus.SERVICE_UNAVAILABLE, "Piggy system is in maintenance mode.");
 

@@ -1,0 +1,86 @@
+package io.piggy.account;
+
+import io.piggy.shared.api.ApiException;
+import io.piggy.shared.api.ErrorCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What other features need of an account's set-up: its shops, its units and its loyalty program.
+ * Shops and units are never deleted, so an id found here stays valid.
+ */
+@Service
+public class AccountCatalog {
+    private final Shops shops;
+    private final Units units;
+    private final JdbcClient db;
+
+    AccountCatalog(Shops shops, Units units, JdbcClient db) {
+        this.shops = shops;
+        this.units = units;
+        this.db = db;
+    }
+
+    /** The loyalty program; {@code maxAmount} is the most credits one reception may give (null: no limit). */
+    public record Program(long id, String name, Long maxAmount, String customCreditName) {
+    }
+
+    public ShopResponse requireShop(AccountId account, UUID shop) {
+        return shops.find(account, shop).orElseThrow(() -> new ApiException(ErrorCode.SHOP_NOT_FOUND,
+                "Shop " + shop + " not found. List your shops with GET /shops."));
+    }
+
+    /** Shops by id; ids that are not this account's are left out. */
+    public Map<UUID, ShopResponse> shops(AccountId account, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return shops.all(account).stream().filter(s -> ids.contains(s.uuid()))
+                .collect(Collectors.toMap(ShopResponse::uuid, Function.identity()));
+    }
+
+    public Map<UUID, UnitResponse> unitsById(AccountId account) {
+        return units.all(account).stream().collect(Collectors.toMap(UnitResponse::uuid, Function.identity()));
+    }
+
+    /** The unit of that name, or the default unit when the name is null (60007 / 55046 otherwise). */
+    public UnitResponse requireUnit(AccountId account, String name) {
+        if (name == null) {
+            return units.defaultUnit(account).orElseThrow(() -> new ApiException(ErrorCode.NO_DEFAULT_UNIT,
+                    "This loyalty program has no default unit. Send unit_name, or make a unit the default."));
+        }
+        return units.byName(account, name).orElseThrow(() -> new ApiException(ErrorCode.UNIT_NOT_FOUND,
+                "Unit '" + name + "' not found. List the units with GET /units."));
+    }
+
+    public Program program(AccountId account) {
+        return db.sql("""
+                        SELECT display_id, name, max_amount, custom_credit_name FROM loyalty_programs
+                        WHERE account_id = :account""")
+                .param("account", account.value())
+                .query((rs, n) -> new Program(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4)))
+                .optional().orElseThrow(() -> new ApiException(ErrorCode.LOYALTY_PROGRAM_NOT_FOUND));
+    }
+
+    /** @param maxAmount the most credits one reception may give, or null for no limit */
+    public void setMaxAmount(AccountId account, Long maxAmount) {
+        db.sql("UPDATE loyalty_programs SET max_amount = :max WHERE account_id = :account")
+                .param("max", maxAmount).param("account", account.value()).update();
+    }
+
+    public Optional<UnitResponse> defaultUnit(AccountId account) {
+        return units.defaultUnit(account);
+    }
+
+    public List<UnitResponse> units(AccountId account) {
+        return units.all(account);
+    }
+}

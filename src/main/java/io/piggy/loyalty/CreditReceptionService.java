@@ -1,0 +1,162 @@
+package io.piggy.loyalty;
+
+import io.piggy.account.AccountCatalog;
+import io.piggy.account.AccountId;
+import io.piggy.account.ShopResponse;
+import io.piggy.account.UnitResponse;
+import io.piggy.contact.ContactDirectory;
+import io.piggy.contact.ContactRef;
+import io.piggy.shared.api.ApiException;
+import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.db.Ids;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/** Credit receptions: earn (by credits or by the earning rules), calculate, reverse. */
+@Service
+class CreditReceptionService {
+    /** Keys of the reception object itself, which a custom attribute cannot take. */
+    private static final Set<String> RESERVED = Set.of("type", "uuid", "unit", "contact", "shop", "contact_identifier",
+            "channel", "created_at");
+
+    private final AccountCatalog catalog;
+    private final ContactDirectory contacts;
+    private final EarningRules rules;
+    private final LoyaltyTransactions transactions;
+    private final Balances balances;
+    private final Clock clock;
+
+    CreditReceptionService(AccountCatalog catalog, ContactDirectory contacts, EarningRules rules,
+                           LoyaltyTransactions transactions, Balances balances, Clock clock) {
+        this.catalog = catalog;
+        this.contacts = contacts;
+        this.rules = rules;
+        this.transactions = transactions;
+        this.balances = balances;
+        this.clock = clock;
+    }
+
+    CreditReceptionResponse create(AccountId account, CreateCreditReceptionRequest request) {
+        Long credits = WholeNumbers.of("credits", request.credits());
+        if (credits == null && request.unitValue() == null) {
+            throw ApiException.invalidField("credits",
+                    "Send credits, or unit_value (with an optional unit_name) for the earning rules to apply.");
+        }
+        requireUnitValue(request.unitValue());
+        Map<String, Object> attributes = CustomAttributes.of(request.attributes(), RESERVED);
+        ShopResponse shop = catalog.requireShop(account, request.shopUuid());
+        ContactRef contact = contacts.require(account, request.contactUuid());
+        LoyaltyIdentifiers.requireResolvable(request.contactIdentifierValue());
+        UnitResponse unit = request.unitValue() != null || request.unitName() != null
+                ? catalog.requireUnit(account, blankToNull(request.unitName())) : null;
+        long amount = credits != null ? credits
+                : rules.ruleFor(account, unit.uuid(), shop.uuid()).creditsFor(request.unitValue());
+        requireWithinMaximum(account, amount);
+
+        LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, contact.uuid(), shop.uuid(),
+                amount, unit == null ? null : unit.uuid(), request.unitValue(), null, null, request.posTransaction(),
+                LedgerEntry.API_CHANNEL, clock.instant());
+        LedgerEntry.Details details = new LedgerEntry.Details(null, attributes);
+        long balance;
+        try {
+            balance = moved(account, transactions.append(account, entry, details), entry);
+        } catch (DuplicateKeyException e) {
+            throw new ApiException(ErrorCode.POS_TRANSACTION_ALREADY_LINKED,
+                    "POS transaction " + request.posTransaction() + " is already linked to a credit reception.");
+        }
+        return LoyaltyTransactionViews.creditReception(entry, LoyaltyTransactionViews.contact(contact.uuid(), contact, balance),
+                shop, unit, details);
+    }
+
+    /** The credits a reception would give, with no side effect (same checks as {@link #create}). */
+    long calculate(AccountId account, UUID shopId, BigDecimal unitValue, UUID contactId, String unitName) {
+        requireUnitValue(unitValue);
+        ShopResponse shop = catalog.requireShop(account, shopId);
+        if (contactId != null) {
+            contacts.require(account, contactId);
+        }
+        UnitResponse unit = catalog.requireUnit(account, blankToNull(unitName));
+        long credits = rules.ruleFor(account, unit.uuid(), shop.uuid()).creditsFor(unitValue);
+        requireWithinMaximum(account, credits);
+        return credits;
+    }
+
+    /** The linked negative reception; a reception is reversed at most once (1410). */
+    CreditReceptionResponse reverse(AccountId account, UUID receptionId) {
+        LedgerEntry original = transactions.find(account, receptionId)
+                .filter(e -> !e.isRewardReception())
+                .orElseThrow(() -> new ApiException(ErrorCode.CREDIT_RECEPTION_NOT_FOUND,
+                        "Credit reception " + receptionId + " not found."));
+        if (original.isReversal()) {
+            throw ApiException.invalidField("credit_reception_uuid",
+                    "This credit reception is itself a reversal and cannot be reversed.");
+        }
+        requireNotReversed(account, original);
+        LedgerEntry reversal = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, original.contactId(),
+                original.shopId(), -original.credits(), original.unitId(),
+                original.unitValue() == null ? null : original.unitValue().negate(), null, original.id(), null,
+                LedgerEntry.API_CHANNEL, clock.instant());
+        long balance = appendReversal(account, reversal);
+        return LoyaltyTransactionViews.creditReception(reversal,
+                LoyaltyTransactionViews.contact(reversal.contactId(),
+                        contacts.find(account, reversal.contactId()).orElse(null), balance),
+                catalog.requireShop(account, reversal.shopId()),
+                reversal.unitId() == null ? null : catalog.unitsById(account).get(reversal.unitId()),
+                LedgerEntry.Details.NONE);
+    }
+
+    void requireNotReversed(AccountId account, LedgerEntry original) {
+        if (transactions.reversalOf(account, original.id()).isPresent()) {
+            throw new ApiException(ErrorCode.ALREADY_REVERSED, "Transaction " + original.id() + " has been reversed already.");
+        }
+    }
+
+    /** Appends a reversal; a concurrent second reversal loses on the unique index and gets 1410. */
+    long appendReversal(AccountId account, LedgerEntry reversal) {
+        try {
+            return moved(account, transactions.append(account, reversal, LedgerEntry.Details.NONE), reversal);
+        } catch (DuplicateKeyException e) {
+            throw new ApiException(ErrorCode.ALREADY_REVERSED,
+                    "Transaction " + reversal.reversesId() + " has been reversed already.");
+        }
+    }
+
+    /** The balance after an append, or why the guard refused it. */
+    long moved(AccountId account, OptionalLong balance, LedgerEntry entry) {
+        if (balance.isPresent()) {
+            return balance.getAsLong();
+        }
+        if (balances.totals(account, entry.contactId()).mergedInto() != null) {
+            throw new ApiException(ErrorCode.CONTACT_NOT_FOUND,
+                    "Contact " + entry.contactId() + " was merged into another contact; use that one.");
+        }
+        throw new ApiException(ErrorCode.INSUFFICIENT_CREDITS, "The contact has fewer than "
+                + -entry.credits() + " credits; the balance cannot go below zero.");
+    }
+
+    private void requireWithinMaximum(AccountId account, long credits) {
+        Long max = catalog.program(account).maxAmount();
+        if (max != null && credits > max) {
+            throw new ApiException(ErrorCode.MAX_CREDITS_REACHED,
+                    "A reception may give at most " + max + " credits; this one would give " + credits + ".");
+        }
+    }
+
+    private static void requireUnitValue(BigDecimal unitValue) {
+        if (unitValue != null && (unitValue.signum() < 0 || unitValue.precision() - unitValue.scale() > 15)) {
+            throw ApiException.invalidField("unit_value",
+                    "The unit_value must be 0 or more (use negative credits for a partial refund) and below 10^15.");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
