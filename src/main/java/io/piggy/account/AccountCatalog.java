@@ -33,9 +33,53 @@ public class AccountCatalog {
     public record Program(long id, String name, Long maxAmount, String customCreditName) {
     }
 
+    /** A shop with the program it earns in and, when asked for, a unit. */
+    public record ShopContext(ShopResponse shop, Program program, UnitResponse unit) {
+    }
+
+    private static final String SHOP_CONTEXT = """
+            SELECT s.id AS shop_uuid, s.display_id AS shop_id, s.name AS shop_name, s.type AS shop_type,
+                   s.reference AS shop_reference,
+                   p.display_id AS program_id, p.name AS program_name, p.max_amount, p.custom_credit_name,
+                   u.display_id AS unit_id, u.id AS unit_uuid, u.name AS unit_name, u.label AS unit_label,
+                   u.prefix AS unit_prefix, u.is_default AS unit_is_default, u.created_at AS unit_created_at,
+                   u.updated_at AS unit_updated_at
+            FROM shops s
+            JOIN loyalty_programs p ON p.account_id = s.account_id
+            LEFT JOIN units u ON u.account_id = s.account_id AND CAST(:withUnit AS boolean)
+                             AND (u.name = CAST(:unit AS text) OR (CAST(:unit AS text) IS NULL AND u.is_default))
+            WHERE s.account_id = :account AND s.id = :shop""";
+
+    /**
+     * The shop (1008), its program and, with {@code withUnit}, the unit named {@code unitName} or the
+     * default unit when that is null (60007 / 55046): everything a reception needs, in one read.
+     */
+    public ShopContext requireShopContext(AccountId account, UUID shop, boolean withUnit, String unitName) {
+        ShopContext context = db.sql(SHOP_CONTEXT)
+                .param("account", account.value()).param("shop", shop).param("withUnit", withUnit).param("unit", unitName)
+                .query((rs, n) -> new ShopContext(
+                        new ShopResponse(rs.getLong("shop_id"), rs.getObject("shop_uuid", UUID.class),
+                                rs.getString("shop_name"), rs.getString("shop_type"), rs.getString("shop_reference")),
+                        new Program(rs.getLong("program_id"), rs.getString("program_name"),
+                                (Long) rs.getObject("max_amount"), rs.getString("custom_credit_name")),
+                        rs.getObject("unit_uuid") == null ? null : new UnitResponse(rs.getLong("unit_id"),
+                                rs.getObject("unit_uuid", UUID.class), rs.getLong("program_id"), rs.getString("unit_name"),
+                                rs.getString("unit_label"), rs.getString("unit_prefix"), rs.getBoolean("unit_is_default"),
+                                null, rs.getTimestamp("unit_created_at").toInstant(),
+                                rs.getTimestamp("unit_updated_at").toInstant())))
+                .optional().orElseThrow(() -> shopNotFound(shop));
+        if (withUnit && context.unit() == null) {
+            requireUnit(account, unitName); // says which of 60007 and 55046
+        }
+        return context;
+    }
+
     public ShopResponse requireShop(AccountId account, UUID shop) {
-        return shops.find(account, shop).orElseThrow(() -> new ApiException(ErrorCode.SHOP_NOT_FOUND,
-                "Shop " + shop + " not found. List your shops with GET /shops."));
+        return shops.find(account, shop).orElseThrow(() -> shopNotFound(shop));
+    }
+
+    private static ApiException shopNotFound(UUID shop) {
+        return new ApiException(ErrorCode.SHOP_NOT_FOUND, "Shop " + shop + " not found. List your shops with GET /shops.");
     }
 
     /** Shops by id; ids that are not this account's are left out. */

@@ -51,14 +51,16 @@ class CreditReceptionService {
         }
         requireUnitValue(request.unitValue());
         Map<String, Object> attributes = CustomAttributes.of(request.attributes(), RESERVED);
-        ShopResponse shop = catalog.requireShop(account, request.shopUuid());
+        boolean byUnit = request.unitValue() != null || request.unitName() != null;
+        AccountCatalog.ShopContext context = catalog.requireShopContext(account, request.shopUuid(), byUnit,
+                blankToNull(request.unitName()));
+        ShopResponse shop = context.shop();
         ContactRef contact = contacts.require(account, request.contactUuid());
         LoyaltyIdentifiers.requireResolvable(request.contactIdentifierValue());
-        UnitResponse unit = request.unitValue() != null || request.unitName() != null
-                ? catalog.requireUnit(account, blankToNull(request.unitName())) : null;
+        UnitResponse unit = context.unit();
         long amount = credits != null ? credits
                 : rules.ruleFor(account, unit.uuid(), shop.uuid()).creditsFor(request.unitValue());
-        requireWithinMaximum(account, amount);
+        requireWithinMaximum(context.program(), amount);
 
         LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, contact.uuid(), shop.uuid(),
                 amount, unit == null ? null : unit.uuid(), request.unitValue(), null, null, request.posTransaction(),
@@ -78,13 +80,12 @@ class CreditReceptionService {
     /** The credits a reception would give, with no side effect (same checks as {@link #create}). */
     long calculate(AccountId account, UUID shopId, BigDecimal unitValue, UUID contactId, String unitName) {
         requireUnitValue(unitValue);
-        ShopResponse shop = catalog.requireShop(account, shopId);
+        AccountCatalog.ShopContext context = catalog.requireShopContext(account, shopId, true, blankToNull(unitName));
         if (contactId != null) {
             contacts.require(account, contactId);
         }
-        UnitResponse unit = catalog.requireUnit(account, blankToNull(unitName));
-        long credits = rules.ruleFor(account, unit.uuid(), shop.uuid()).creditsFor(unitValue);
-        requireWithinMaximum(account, credits);
+        long credits = rules.ruleFor(account, context.unit().uuid(), shopId).creditsFor(unitValue);
+        requireWithinMaximum(context.program(), credits);
         return credits;
     }
 
@@ -141,8 +142,8 @@ class CreditReceptionService {
                 + -entry.credits() + " credits; the balance cannot go below zero.");
     }
 
-    private void requireWithinMaximum(AccountId account, long credits) {
-        Long max = catalog.program(account).maxAmount();
+    private static void requireWithinMaximum(AccountCatalog.Program program, long credits) {
+        Long max = program.maxAmount();
         if (max != null && credits > max) {
             throw new ApiException(ErrorCode.MAX_CREDITS_REACHED,
                     "A reception may give at most " + max + " credits; this one would give " + credits + ".");

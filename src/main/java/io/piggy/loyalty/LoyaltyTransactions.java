@@ -74,6 +74,12 @@ class LoyaltyTransactions {
                 SELECT :account, id, :contact, CAST(:identifier AS text), CAST(:attributes AS jsonb) FROM entry
             )
             """;
+    private static final String RESULT = "SELECT balance FROM moved";
+    /** Whole statements, built once: the driver's and Spring's statement caches key on the text. */
+    private static final String INCREASE_SQL = INCREASE + ENTRY + RESULT;
+    private static final String INCREASE_WITH_DETAILS_SQL = INCREASE + ENTRY + DETAILS + RESULT;
+    private static final String DECREASE_SQL = DECREASE + ENTRY + RESULT;
+    private static final String DECREASE_WITH_DETAILS_SQL = DECREASE + ENTRY + DETAILS + RESULT;
     private static final String COLUMNS = """
             l.id, l.type, COALESCE(b.merged_into, l.contact_id) AS contact_id, l.shop_id, l.credits, l.unit_id,
             l.unit_value, l.reward_id, l.reverses_id, l.pos_transaction_id, l.channel, l.created_at
@@ -99,8 +105,8 @@ class LoyaltyTransactions {
      *         nothing was written
      */
     OptionalLong append(AccountId account, LedgerEntry e, LedgerEntry.Details details) {
-        String sql = (e.credits() >= 0 ? INCREASE : DECREASE) + ENTRY + (details.isEmpty() ? "" : DETAILS)
-                + "SELECT balance FROM moved";
+        String sql = e.credits() >= 0 ? (details.isEmpty() ? INCREASE_SQL : INCREASE_WITH_DETAILS_SQL)
+                : (details.isEmpty() ? DECREASE_SQL : DECREASE_WITH_DETAILS_SQL);
         JdbcClient.StatementSpec statement = db.sql(sql)
                 .param("account", account.value()).param("contact", e.contactId()).param("credits", e.credits())
                 .param("received", e.receivedCredits()).param("now", Timestamp.from(e.createdAt()))
