@@ -36,3 +36,26 @@ java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" 
   "http://localhost:$port" "$token" "jdbc:postgresql://localhost:$pgport/piggy?user=postgres" \
   "$seconds" "$clients" "$contacts" "$pid" "$postmaster"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Reference, as in the issue: the classic two-statement transaction (update a balance row, insert a
+# ledger row) under pgbench, same server, same clients; spread over the contacts and on one row.
+if command -v pgbench >/dev/null; then
+  psql -q -h localhost -p "$pgport" -U postgres -d piggy <<SQL
+CREATE TABLE bench_balances (id int PRIMARY KEY, balance bigint NOT NULL);
+INSERT INTO bench_balances SELECT g, 0 FROM generate_series(1, $contacts) g;
+CREATE TABLE bench_ledger (id bigserial PRIMARY KEY, contact int NOT NULL, credits bigint NOT NULL,
+                           created_at timestamptz NOT NULL);
+SQL
+  printf '%s\n' "\\set c random(1, $contacts)" 'BEGIN;' \
+    'UPDATE bench_balances SET balance = balance + 1 WHERE id = :c;' \
+    'INSERT INTO bench_ledger (contact, credits, created_at) VALUES (:c, 1, now());' 'COMMIT;' >"$dir/spread.sql"
+  printf '%s\n' 'BEGIN;' 'UPDATE bench_balances SET balance = balance + 1 WHERE id = 1;' \
+    'INSERT INTO bench_ledger (contact, credits, created_at) VALUES (1, 1, now());' 'COMMIT;' >"$dir/hot.sql"
+  for script in spread hot; do
+    printf 'pgbench classic transaction, %-7s ' "$script:"
+    pgbench -n -h localhost -p "$pgport" -U postgres -c "$clients" -j 2 -T "$seconds" -f "$dir/$script.sql" piggy 2>&1 \
+      | grep -E '^(tps|latency average)' | tr '\n' ' '
+    echo
+  done
+fi
+echo "load after pgbench: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,6 +15,14 @@ import java.util.stream.Collectors;
 @Service
 public class ContactDirectory {
     static final String API_CHANNEL = "OAUTH_API";
+    /**
+     * A query with one row (the email) when {@code :contact} is a live contact of {@code :account},
+     * and none otherwise. For a feature that must check the contact inside its own write statement
+     * (the credits ledger does, to keep a reception at one round trip); the contact feature owns it,
+     * so it changes with the contacts table.
+     */
+    public static final String LIVE_CONTACT_EMAIL_SQL = """
+            SELECT email FROM contacts WHERE account_id = :account AND id = :contact AND deleted_at IS NULL""";
     private final Contacts contacts;
 
     ContactDirectory(Contacts contacts) {

@@ -38,6 +38,10 @@ class LoyaltyTransactionViews {
         return new LoyaltyContactResponse(id, ref == null ? null : ref.email(), new ContactResponse.CreditBalance(balance));
     }
 
+    static LoyaltyContactResponse contact(UUID id, LoyaltyTransactions.Appended appended) {
+        return new LoyaltyContactResponse(id, appended.email(), new ContactResponse.CreditBalance(appended.balance()));
+    }
+
     static CreditReceptionResponse creditReception(LedgerEntry e, LoyaltyContactResponse contact, ShopResponse shop,
                                                    UnitResponse unit, LedgerEntry.Details details) {
         return new CreditReceptionResponse(LedgerEntry.CREDIT_RECEPTION, e.id(), e.credits(), e.unitValue(), unit,

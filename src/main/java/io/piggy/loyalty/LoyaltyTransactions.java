@@ -1,6 +1,7 @@
 package io.piggy.loyalty;
 
 import io.piggy.account.AccountId;
+import io.piggy.contact.ContactDirectory;
 import io.piggy.shared.api.ListQuery;
 import io.piggy.shared.api.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,23 +17,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * The credits ledger. {@link #append} writes a row and moves the contact's balance in ONE
- * statement (autocommit, or the caller's transaction): the balance row is locked only while that
- * statement runs, and a guard keeps it from going negative, so concurrent writers can neither
- * over-spend nor lose an update.
+ * The credits ledger. {@link #append} checks the contact, writes a row and moves the contact's
+ * balance in ONE statement (autocommit, or the caller's transaction): the balance row is locked
+ * only while that statement runs, and a guard keeps it from going negative, so concurrent writers
+ * can neither over-spend nor lose an update.
  */
 @Repository
 class LoyaltyTransactions {
+    /** The contact must be live: every statement below reads from this (no row: nothing happens). */
+    private static final String CONTACT = "WITH contact AS (" + ContactDirectory.LIVE_CONTACT_EMAIL_SQL + "), ";
     /** Credits in (or zero): create the balance row on first use. */
-    private static final String INCREASE = """
-            WITH moved AS (
+    private static final String INCREASE = CONTACT + """
+            moved AS (
                 INSERT INTO contact_balances AS b (account_id, contact_id, balance, total_received, transactions,
                                                    first_at, last_at)
-                VALUES (:account, :contact, :credits, :received, 1, :now, :now)
+                SELECT :account, :contact, :credits, :received, 1, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
+                FROM contact
                 ON CONFLICT (account_id, contact_id) DO UPDATE
                 SET balance = b.balance + EXCLUDED.balance,
                     total_received = b.total_received + EXCLUDED.total_received,
@@ -44,13 +47,13 @@ class LoyaltyTransactions {
             )
             """;
     /** Credits out: only when the balance covers them (no row means a balance of zero). */
-    private static final String DECREASE = """
-            WITH moved AS (
+    private static final String DECREASE = CONTACT + """
+            moved AS (
                 UPDATE contact_balances
                 SET balance = balance + :credits, total_received = total_received + :received,
                     transactions = transactions + 1, first_at = LEAST(first_at, :now), last_at = GREATEST(last_at, :now)
                 WHERE account_id = :account AND contact_id = :contact AND merged_into IS NULL
-                  AND balance + :credits >= 0
+                  AND balance + :credits >= 0 AND EXISTS (SELECT 1 FROM contact)
                 RETURNING balance
             )
             """;
@@ -74,7 +77,7 @@ class LoyaltyTransactions {
                 SELECT :account, id, :contact, CAST(:identifier AS text), CAST(:attributes AS jsonb) FROM entry
             )
             """;
-    private static final String RESULT = "SELECT balance FROM moved";
+    private static final String RESULT = "SELECT moved.balance, contact.email FROM moved, contact";
     /** Whole statements, built once: the driver's and Spring's statement caches key on the text. */
     private static final String INCREASE_SQL = INCREASE + ENTRY + RESULT;
     private static final String INCREASE_WITH_DETAILS_SQL = INCREASE + ENTRY + DETAILS + RESULT;
@@ -99,12 +102,16 @@ class LoyaltyTransactions {
         this.json = json;
     }
 
+    /** What a write leaves: the contact's balance after it, and the contact's email for the answer. */
+    record Appended(long balance, String email) {
+    }
+
     /**
-     * @return the contact's balance after the entry, or empty when the guard refused it (the
-     *         balance does not cover a debit, or the contact was merged into another); then
-     *         nothing was written
+     * @return the balance after the entry, or empty when the guard refused it (the contact is not
+     *         live, was merged into another, or its balance does not cover a debit); then nothing
+     *         was written
      */
-    OptionalLong append(AccountId account, LedgerEntry e, LedgerEntry.Details details) {
+    Optional<Appended> append(AccountId account, LedgerEntry e, LedgerEntry.Details details) {
         String sql = e.credits() >= 0 ? (details.isEmpty() ? INCREASE_SQL : INCREASE_WITH_DETAILS_SQL)
                 : (details.isEmpty() ? DECREASE_SQL : DECREASE_WITH_DETAILS_SQL);
         JdbcClient.StatementSpec statement = db.sql(sql)
@@ -117,8 +124,7 @@ class LoyaltyTransactions {
             statement = statement.param("identifier", details.contactIdentifierValue())
                     .param("attributes", json.writeValueAsString(details.attributes()));
         }
-        List<Long> balance = statement.query(Long.class).list();
-        return balance.isEmpty() ? OptionalLong.empty() : OptionalLong.of(balance.get(0));
+        return statement.query((rs, n) -> new Appended(rs.getLong(1), rs.getString(2))).optional();
     }
 
     Optional<LedgerEntry> find(AccountId account, UUID id) {

@@ -62,8 +62,9 @@ class RewardReceptionService {
         }
         LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.REWARD_RECEPTION, contact.uuid(), shop.uuid(),
                 -reward.requiredCredits(), null, null, reward.id(), null, null, LedgerEntry.API_CHANNEL, clock.instant());
-        long balance = tx.execute(status -> {
-            long after = credits.moved(account, transactions.append(account, entry, LedgerEntry.Details.NONE), entry);
+        LoyaltyTransactions.Appended appended = tx.execute(status -> {
+            LoyaltyTransactions.Appended after =
+                    credits.moved(account, transactions.append(account, entry, LedgerEntry.Details.NONE), entry);
             if (reward.limitPerContact() != null) {
                 requireUnderLimit(account, reward, members, reward.limitPerContact() + 1); // counts this one now
             }
@@ -73,7 +74,7 @@ class RewardReceptionService {
             return after;
         });
         Reward shown = reward.stock() == null ? reward : reward.withStock(reward.stock() - 1);
-        return RewardReceptionResponse.of(entry, shown, LoyaltyTransactionViews.contact(contact.uuid(), contact, balance), shop);
+        return RewardReceptionResponse.of(entry, shown, LoyaltyTransactionViews.contact(contact.uuid(), appended), shop);
     }
 
     /** Gives the credits back (a linked credit reception) and the reward back to its stock. */
@@ -85,14 +86,13 @@ class RewardReceptionService {
         LedgerEntry reversal = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, original.contactId(),
                 original.shopId(), -original.credits(), null, null, original.rewardId(), original.id(), null,
                 LedgerEntry.API_CHANNEL, clock.instant());
-        long balance = tx.execute(status -> {
-            long after = credits.appendReversal(account, reversal);
+        LoyaltyTransactions.Appended appended = tx.execute(status -> {
+            LoyaltyTransactions.Appended after = credits.appendReversal(account, reversal);
             rewards.putBack(account, original.rewardId());
             return after;
         });
         return LoyaltyTransactionViews.creditReception(reversal,
-                LoyaltyTransactionViews.contact(reversal.contactId(),
-                        contacts.find(account, reversal.contactId()).orElse(null), balance),
+                LoyaltyTransactionViews.contact(reversal.contactId(), appended),
                 catalog.requireShop(account, reversal.shopId()), null, LedgerEntry.Details.NONE);
     }
 

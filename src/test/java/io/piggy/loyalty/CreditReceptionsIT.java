@@ -189,6 +189,8 @@ class CreditReceptionsIT extends ApiIT {
         assertThat(firstPos.status()).isEqualTo(200);
         assertThat(post(api, shop, contact, Map.of("credits", 1, "pos_transaction_uuid", "pos-9")).code()).isEqualTo(6001);
 
+        assertThat(api.get(PREFIX + "/credit-receptions/calculate?shop_uuid=" + shop + "&unit_value=1&contact_uuid=" + UNKNOWN)
+                .code()).isEqualTo(55031);
         db.sql("UPDATE units SET is_default = false WHERE account_id = (SELECT account_id FROM shops WHERE id = :shop)")
                 .param("shop", UUID.fromString(shop)).update();
         Api.Response noDefault = post(api, shop, contact, Map.of("unit_value", 5));
@@ -200,8 +202,6 @@ class CreditReceptionsIT extends ApiIT {
         assertThat(api.get(PREFIX + "/contacts/" + UNKNOWN + "/credit-balance").code()).isEqualTo(55031);
         assertThat(api.get(PREFIX + "/credit-receptions/calculate?shop_uuid=" + UNKNOWN + "&unit_value=5").code()).isEqualTo(1008);
         assertThat(api.get(PREFIX + "/credit-receptions/calculate?shop_uuid=" + shop).code()).isEqualTo(1003);
-        assertThat(api.get(PREFIX + "/credit-receptions/calculate?shop_uuid=" + shop + "&unit_value=1&contact_uuid=" + UNKNOWN)
-                .code()).isEqualTo(55031);
     }
 
     @Test
