@@ -29,6 +29,23 @@ public class AccountCatalog {
         this.db = db;
     }
 
+    /**
+     * A query with one row when {@code :shop} is a shop of {@code :account}: the shop's columns (read
+     * them with {@link #shopFrom}) and {@code max_amount}, the program's maximum per reception. For
+     * the credits ledger, which checks the shop inside its own write statement (one round trip per
+     * reception); the account feature owns it, so it changes with these tables.
+     */
+    public static final String RECEPTION_SHOP_SQL = """
+            SELECT s.id AS shop_uuid, s.display_id AS shop_id, s.name AS shop_name, s.type AS shop_type,
+                   s.reference AS shop_reference, p.max_amount
+            FROM shops s JOIN loyalty_programs p ON p.account_id = s.account_id
+            WHERE s.account_id = :account AND s.id = :shop""";
+
+    public static ShopResponse shopFrom(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ShopResponse(rs.getLong("shop_id"), rs.getObject("shop_uuid", UUID.class),
+                rs.getString("shop_name"), rs.getString("shop_type"), rs.getString("shop_reference"));
+    }
+
     /** The loyalty program; {@code maxAmount} is the most credits one reception may give (null: no limit). */
     public record Program(long id, String name, Long maxAmount, String customCreditName) {
     }
@@ -57,9 +74,7 @@ public class AccountCatalog {
     public ShopContext requireShopContext(AccountId account, UUID shop, boolean withUnit, String unitName) {
         ShopContext context = db.sql(SHOP_CONTEXT)
                 .param("account", account.value()).param("shop", shop).param("withUnit", withUnit).param("unit", unitName)
-                .query((rs, n) -> new ShopContext(
-                        new ShopResponse(rs.getLong("shop_id"), rs.getObject("shop_uuid", UUID.class),
-                                rs.getString("shop_name"), rs.getString("shop_type"), rs.getString("shop_reference")),
+                .query((rs, n) -> new ShopContext(shopFrom(rs),
                         new Program(rs.getLong("program_id"), rs.getString("program_name"),
                                 (Long) rs.getObject("max_amount"), rs.getString("custom_credit_name")),
                         rs.getObject("unit_uuid") == null ? null : new UnitResponse(rs.getLong("unit_id"),

@@ -50,20 +50,21 @@ class CreditReceptionService {
         }
         requireUnitValue(request.unitValue());
         Map<String, Object> attributes = CustomAttributes.of(request.attributes(), RESERVED);
-        boolean byUnit = request.unitValue() != null || request.unitName() != null;
-        AccountCatalog.ShopContext context = catalog.requireShopContext(account, request.shopUuid(), byUnit,
-                blankToNull(request.unitName()));
-        ShopResponse shop = context.shop();
         LoyaltyIdentifiers.requireResolvable(request.contactIdentifierValue());
-        UnitResponse unit = context.unit();
-        long amount = credits != null ? credits
-                : rules.ruleFor(account, unit.uuid(), shop.uuid()).creditsFor(request.unitValue());
-        requireWithinMaximum(context.program(), amount);
-
-        // the contact is checked (55031) by the ledger write itself: one round trip less per reception
-        LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, request.contactUuid(), shop.uuid(),
-                amount, unit == null ? null : unit.uuid(), request.unitValue(), null, null, request.posTransaction(),
-                LedgerEntry.API_CHANNEL, clock.instant());
+        UnitResponse unit = null;
+        long amount;
+        if (credits != null && request.unitValue() == null && request.unitName() == null) {
+            amount = credits; // shop, contact and maximum are checked by the ledger write itself
+        } else {
+            AccountCatalog.ShopContext context = catalog.requireShopContext(account, request.shopUuid(), true,
+                    blankToNull(request.unitName()));
+            unit = context.unit();
+            amount = credits != null ? credits
+                    : rules.ruleFor(account, unit.uuid(), context.shop().uuid()).creditsFor(request.unitValue());
+        }
+        LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, request.contactUuid(),
+                request.shopUuid(), amount, unit == null ? null : unit.uuid(), request.unitValue(), null, null,
+                request.posTransaction(), LedgerEntry.API_CHANNEL, clock.instant());
         LedgerEntry.Details details = new LedgerEntry.Details(null, attributes);
         LoyaltyTransactions.Appended appended;
         try {
@@ -73,7 +74,7 @@ class CreditReceptionService {
                     "POS transaction " + request.posTransaction() + " is already linked to a credit reception.");
         }
         return LoyaltyTransactionViews.creditReception(entry, LoyaltyTransactionViews.contact(entry.contactId(), appended),
-                shop, unit, details);
+                appended.shop(), unit, details);
     }
 
     /** The credits a reception would give, with no side effect (same checks as {@link #create}). */
@@ -105,8 +106,7 @@ class CreditReceptionService {
                 LedgerEntry.API_CHANNEL, clock.instant());
         LoyaltyTransactions.Appended appended = appendReversal(account, reversal);
         return LoyaltyTransactionViews.creditReception(reversal,
-                LoyaltyTransactionViews.contact(reversal.contactId(), appended),
-                catalog.requireShop(account, reversal.shopId()),
+                LoyaltyTransactionViews.contact(reversal.contactId(), appended), appended.shop(),
                 reversal.unitId() == null ? null : catalog.unitsById(account).get(reversal.unitId()),
                 LedgerEntry.Details.NONE);
     }
@@ -132,6 +132,10 @@ class CreditReceptionService {
                                        LedgerEntry entry) {
         if (appended.isPresent()) {
             return appended.get();
+        }
+        catalog.requireShop(account, entry.shopId());
+        if (entry.isNewReception()) {
+            requireWithinMaximum(catalog.program(account), entry.credits());
         }
         contacts.require(account, entry.contactId());
         if (balances.totals(account, entry.contactId()).mergedInto() != null) {

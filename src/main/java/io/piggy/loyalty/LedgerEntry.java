@@ -20,6 +20,11 @@ record LedgerEntry(UUID id, String type, UUID contactId, UUID shopId, long credi
         return REWARD_RECEPTION.equals(type);
     }
 
+    /** A credit reception that is neither a reversal nor credits given back: the program's maximum applies. */
+    boolean isNewReception() {
+        return CREDIT_RECEPTION.equals(type) && reversesId == null && rewardId == null;
+    }
+
     boolean isReversal() {
         return reversesId != null;
     }

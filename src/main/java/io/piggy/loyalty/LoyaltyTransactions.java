@@ -1,6 +1,8 @@
 package io.piggy.loyalty;
 
+import io.piggy.account.AccountCatalog;
 import io.piggy.account.AccountId;
+import io.piggy.account.ShopResponse;
 import io.piggy.contact.ContactDirectory;
 import io.piggy.shared.api.ListQuery;
 import io.piggy.shared.api.PageRequest;
@@ -20,22 +22,31 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The credits ledger. {@link #append} checks the contact, writes a row and moves the contact's
- * balance in ONE statement (autocommit, or the caller's transaction): the balance row is locked
+ * The credits ledger. {@link #append} checks the contact and the shop, writes a row and moves the
+ * contact's balance in ONE statement (autocommit, or the caller's transaction): the balance row is locked
  * only while that statement runs, and a guard keeps it from going negative, so concurrent writers
  * can neither over-spend nor lose an update.
  */
 @Repository
 class LoyaltyTransactions {
-    /** The contact must be live: every statement below reads from this (no row: nothing happens). */
-    private static final String CONTACT = "WITH contact AS (" + ContactDirectory.LIVE_CONTACT_EMAIL_SQL + "), ";
+    /**
+     * The contact must be live and the shop the account's, and a new reception within the program's
+     * maximum: every statement below reads from {@code checked} (no row: nothing happens).
+     */
+    private static final String CHECKS = "WITH contact AS (" + ContactDirectory.LIVE_CONTACT_EMAIL_SQL + "), "
+            + "shop AS (" + AccountCatalog.RECEPTION_SHOP_SQL + "), " + """
+            checked AS (
+                SELECT 1 FROM contact, shop
+                WHERE NOT CAST(:capped AS boolean) OR shop.max_amount IS NULL OR :credits <= shop.max_amount
+            ),
+            """;
     /** Credits in (or zero): create the balance row on first use. */
-    private static final String INCREASE = CONTACT + """
+    private static final String INCREASE = CHECKS + """
             moved AS (
                 INSERT INTO contact_balances AS b (account_id, contact_id, balance, total_received, transactions,
                                                    first_at, last_at)
                 SELECT :account, :contact, :credits, :received, 1, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-                FROM contact
+                FROM checked
                 ON CONFLICT (account_id, contact_id) DO UPDATE
                 SET balance = b.balance + EXCLUDED.balance,
                     total_received = b.total_received + EXCLUDED.total_received,
@@ -47,13 +58,13 @@ class LoyaltyTransactions {
             )
             """;
     /** Credits out: only when the balance covers them (no row means a balance of zero). */
-    private static final String DECREASE = CONTACT + """
+    private static final String DECREASE = CHECKS + """
             moved AS (
                 UPDATE contact_balances
                 SET balance = balance + :credits, total_received = total_received + :received,
                     transactions = transactions + 1, first_at = LEAST(first_at, :now), last_at = GREATEST(last_at, :now)
                 WHERE account_id = :account AND contact_id = :contact AND merged_into IS NULL
-                  AND balance + :credits >= 0 AND EXISTS (SELECT 1 FROM contact)
+                  AND balance + :credits >= 0 AND EXISTS (SELECT 1 FROM checked)
                 RETURNING balance
             )
             """;
@@ -77,7 +88,7 @@ class LoyaltyTransactions {
                 SELECT :account, id, :contact, CAST(:identifier AS text), CAST(:attributes AS jsonb) FROM entry
             )
             """;
-    private static final String RESULT = "SELECT moved.balance, contact.email FROM moved, contact";
+    private static final String RESULT = "SELECT moved.balance, contact.email, shop.* FROM moved, contact, shop";
     /** Whole statements, built once: the driver's and Spring's statement caches key on the text. */
     private static final String INCREASE_SQL = INCREASE + ENTRY + RESULT;
     private static final String INCREASE_WITH_DETAILS_SQL = INCREASE + ENTRY + DETAILS + RESULT;
@@ -102,14 +113,14 @@ class LoyaltyTransactions {
         this.json = json;
     }
 
-    /** What a write leaves: the contact's balance after it, and the contact's email for the answer. */
-    record Appended(long balance, String email) {
+    /** What a write leaves: the contact's balance after it, and the contact's email and the shop for the answer. */
+    record Appended(long balance, String email, ShopResponse shop) {
     }
 
     /**
-     * @return the balance after the entry, or empty when the guard refused it (the contact is not
-     *         live, was merged into another, or its balance does not cover a debit); then nothing
-     *         was written
+     * @return the balance after the entry, or empty when a guard refused it (the contact is not live
+     *         or was merged into another, the shop is not the account's, a new reception is above the
+     *         maximum, or the balance does not cover a debit); then nothing was written
      */
     Optional<Appended> append(AccountId account, LedgerEntry e, LedgerEntry.Details details) {
         String sql = e.credits() >= 0 ? (details.isEmpty() ? INCREASE_SQL : INCREASE_WITH_DETAILS_SQL)
@@ -119,12 +130,13 @@ class LoyaltyTransactions {
                 .param("received", e.receivedCredits()).param("now", Timestamp.from(e.createdAt()))
                 .param("id", e.id()).param("type", e.type()).param("shop", e.shopId()).param("unit", e.unitId())
                 .param("unitValue", e.unitValue()).param("reward", e.rewardId()).param("reverses", e.reversesId())
-                .param("pos", e.posTransactionId()).param("channel", e.channel());
+                .param("pos", e.posTransactionId()).param("channel", e.channel()).param("capped", e.isNewReception());
         if (!details.isEmpty()) {
             statement = statement.param("identifier", details.contactIdentifierValue())
                     .param("attributes", json.writeValueAsString(details.attributes()));
         }
-        return statement.query((rs, n) -> new Appended(rs.getLong(1), rs.getString(2))).optional();
+        return statement.query((rs, n) -> new Appended(rs.getLong("balance"), rs.getString("email"),
+                AccountCatalog.shopFrom(rs))).optional();
     }
 
     Optional<LedgerEntry> find(AccountId account, UUID id) {

@@ -92,8 +92,8 @@ class RewardReceptionService {
             return after;
         });
         return LoyaltyTransactionViews.creditReception(reversal,
-                LoyaltyTransactionViews.contact(reversal.contactId(), appended),
-                catalog.requireShop(account, reversal.shopId()), null, LedgerEntry.Details.NONE);
+                LoyaltyTransactionViews.contact(reversal.contactId(), appended), appended.shop(), null,
+                LedgerEntry.Details.NONE);
     }
 
     private void requireUnderLimit(AccountId account, Reward reward, List<UUID> members, long limit) {
