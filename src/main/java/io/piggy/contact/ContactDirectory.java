@@ -3,8 +3,12 @@ package io.piggy.contact;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.db.FindOrCreate;
+import io.piggy.shared.db.Ids;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +19,8 @@ import java.util.stream.Collectors;
 @Service
 public class ContactDirectory {
     static final String API_CHANNEL = "OAUTH_API";
+    /** Fictitious emails of anonymous contacts: the reserved .invalid domain can never receive mail. */
+    static final String ANONYMOUS_DOMAIN = "@anonymous.invalid";
     /**
      * A query with one row (the email) when {@code :contact} is a live contact of {@code :account},
      * and none otherwise. For a feature that must check the contact inside its own write statement
@@ -24,9 +30,13 @@ public class ContactDirectory {
     public static final String LIVE_CONTACT_EMAIL_SQL = """
             SELECT email FROM contacts WHERE account_id = :account AND id = :contact AND deleted_at IS NULL""";
     private final Contacts contacts;
+    private final ContactIdentifierService identifiers;
+    private final Clock clock;
 
-    ContactDirectory(Contacts contacts) {
+    ContactDirectory(Contacts contacts, ContactIdentifierService identifiers, Clock clock) {
         this.contacts = contacts;
+        this.identifiers = identifiers;
+        this.clock = clock;
     }
 
     public Optional<ContactRef> find(AccountId account, UUID contact) {
@@ -37,6 +47,16 @@ public class ContactDirectory {
     public Map<UUID, ContactRef> findAll(AccountId account, Collection<UUID> ids) {
         return contacts.findAll(account, ids).stream()
                 .collect(Collectors.toMap(Contacts.Contact::id, c -> new ContactRef(c.id(), c.email())));
+    }
+
+    /** A contact identifier as other features need it; {@code contact} is null when it is not linked. */
+    public record IdentifierRef(String name, String value, boolean active, UUID contact) {
+    }
+
+    /** The identifier with this value: 60003 when there is none, 60004 when it is inactive, 1003 when blank. */
+    public IdentifierRef requireIdentifier(AccountId account, String value) {
+        ContactIdentifiers.Identifier i = identifiers.find(account, ContactIdentifierService.requireValue(value));
+        return new IdentifierRef(i.name(), i.value(), i.active(), i.contactId());
     }
 
     public ContactRef require(AccountId account, UUID contact) {
@@ -50,17 +70,19 @@ public class ContactDirectory {
     }
 
     Contacts.Contact findOrCreateContact(AccountId account, String email, String channel) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<Contacts.Contact> existing = contacts.findByEmail(account, email);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            Optional<Contacts.Contact> created = contacts.insert(account, email, false, channel, null);
-            if (created.isPresent()) {
-                return created.get();
-            }
-            // lost the race to a concurrent insert: the next read finds the winner
+        return FindOrCreate.run(() -> contacts.findByEmail(account, email),
+                () -> contacts.insert(account, email, false, channel, null));
+    }
+
+    /** A contact without a real email (a fictitious, unique one), optionally holding an identifier. 60014, 60004, 1003. */
+    @Transactional
+    Contacts.Contact createAnonymous(AccountId account, String identifierValue, String channel) {
+        UUID id = Ids.next(clock);
+        Contacts.Contact contact = contacts.insert(account, id, id + ANONYMOUS_DOMAIN, true, channel, null)
+                .orElseThrow(() -> new ApiException(ErrorCode.CONTACT_ALREADY_EXISTS));
+        if (identifierValue != null) {
+            identifiers.attachToNewContact(account, identifierValue, contact.id());
         }
-        throw new IllegalStateException("Contact " + email + " neither found nor created");
+        return contact;
     }
 }

@@ -1,9 +1,12 @@
 package io.piggy.contact;
 
 import io.piggy.account.AccountId;
+import io.piggy.shared.api.ListQuery;
+import io.piggy.shared.api.PageRequest;
 import io.piggy.shared.db.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -11,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -18,21 +22,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Live contacts of an account (deleted ones are invisible here). */
+/** Contacts of an account. The plain finders see live contacts only; deleted and merged ones are gone for the API. */
 @Repository
 class Contacts {
     static final String COLUMNS = """
             id, display_id, email, is_anonymous, channel, status, referral_code, attributes::text AS attributes,
-            created_at, updated_at
+            created_at, updated_at, deleted_at, merged_into
             """;
+    private static final String LIVE = " AND deleted_at IS NULL";
     private final JdbcClient db;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final AdvisoryLocks locks;
 
-    Contacts(JdbcClient db, JsonMapper json, Clock clock) {
+    Contacts(JdbcClient db, JsonMapper json, Clock clock, TransactionTemplate transaction, AdvisoryLocks locks) {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.transaction = transaction;
+        this.locks = locks;
     }
 
     static String emailKey(String email) {
@@ -40,7 +49,13 @@ class Contacts {
     }
 
     Optional<Contact> find(AccountId account, UUID id) {
-        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND id = :id AND deleted_at IS NULL")
+        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND id = :id" + LIVE)
+                .param("account", account.value()).param("id", id).query(this::map).optional();
+    }
+
+    /** Also deleted and merged contacts, but not erased ones (nothing is left of those). */
+    Optional<Contact> findIncludingDeleted(AccountId account, UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND id = :id AND erased_at IS NULL")
                 .param("account", account.value()).param("id", id).query(this::map).optional();
     }
 
@@ -48,14 +63,34 @@ class Contacts {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND id IN (:ids) AND deleted_at IS NULL")
+        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND id IN (:ids)" + LIVE)
                 .param("account", account.value()).param("ids", ids).query(this::map).list();
     }
 
     Optional<Contact> findByEmail(AccountId account, String email) {
-        return db.sql("SELECT " + COLUMNS + """
-                         FROM contacts WHERE account_id = :account AND email_key = :key AND deleted_at IS NULL""")
+        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND email_key = :key" + LIVE)
                 .param("account", account.value()).param("key", emailKey(email)).query(this::map).optional();
+    }
+
+    /** Locks live contacts for an update, in id order so that two transactions never wait on each other crosswise. */
+    List<Contact> lock(AccountId account, Collection<UUID> ids) {
+        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND id IN (:ids)" + LIVE
+                        + " ORDER BY id FOR UPDATE")
+                .param("account", account.value()).param("ids", ids).query(this::map).list();
+    }
+
+    /** Locks a contact that is not erased, deleted or not. */
+    Optional<UUID> lockIncludingDeleted(AccountId account, UUID id) {
+        return db.sql("SELECT id FROM contacts WHERE account_id = :account AND id = :id AND erased_at IS NULL FOR UPDATE")
+                .param("account", account.value()).param("id", id).query(UUID.class).optional();
+    }
+
+    /**
+     * Serialises everything that gives a contact this email (create, claim) until the transaction ends,
+     * so "is the email free?" and "take it" cannot interleave.
+     */
+    void lockEmail(AccountId account, String email) {
+        locks.lock("contact-email:" + account.value() + ":" + emailKey(email));
     }
 
     /**
@@ -63,17 +98,101 @@ class Contacts {
      * @return the new contact, or empty when the email was taken
      */
     Optional<Contact> insert(AccountId account, String email, boolean anonymous, String channel, String referralCode) {
-        Timestamp now = Timestamp.from(clock.instant());
-        return db.sql("""
-                        INSERT INTO contacts (account_id, id, email, email_key, is_anonymous, channel, referral_code,
-                                              created_at, updated_at)
-                        VALUES (:account, :id, :email, :key, :anonymous, :channel, :referral, :now, :now)
-                        ON CONFLICT (account_id, email_key) WHERE deleted_at IS NULL DO NOTHING
-                        RETURNING""" + " " + COLUMNS)
-                .param("account", account.value()).param("id", Ids.next(clock)).param("email", email.trim())
-                .param("key", emailKey(email)).param("anonymous", anonymous).param("channel", channel)
-                .param("referral", referralCode).param("now", now)
+        return insert(account, Ids.next(clock), email, anonymous, channel, referralCode);
+    }
+
+    Optional<Contact> insert(AccountId account, UUID id, String email, boolean anonymous, String channel,
+                             String referralCode) {
+        // whole seconds, as the API shows them: created_at[gt]=<a shown value> then excludes that contact
+        Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        return transaction.execute(tx -> {
+            lockEmail(account, email);
+            return db.sql("""
+                            INSERT INTO contacts (account_id, id, email, email_key, is_anonymous, channel, referral_code,
+                                                  created_at, updated_at)
+                            VALUES (:account, :id, :email, :key, :anonymous, :channel, :referral, :now, :now)
+                            ON CONFLICT (account_id, email_key) WHERE deleted_at IS NULL DO NOTHING
+                            RETURNING""" + " " + COLUMNS)
+                    .param("account", account.value()).param("id", id).param("email", email.trim())
+                    .param("key", emailKey(email)).param("anonymous", anonymous).param("channel", channel)
+                    .param("referral", referralCode).param("now", now)
+                    .query(this::map).optional();
+        });
+    }
+
+    List<Contact> list(AccountId account, ListQuery query, PageRequest page) {
+        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account" + LIVE
+                        + query.createdAtSql("created_at") + query.orderBySql("created_at", "id")
+                        + " LIMIT :limit OFFSET :offset")
+                .param("account", account.value()).params(query.parameters())
+                .param("limit", page.limit()).param("offset", page.offset())
+                .query(this::map).list();
+    }
+
+    long count(AccountId account, ListQuery query) {
+        return db.sql("SELECT count(*) FROM contacts WHERE account_id = :account" + LIVE + query.createdAtSql("created_at"))
+                .param("account", account.value()).params(query.parameters()).query(Long.class).single();
+    }
+
+    /** Sets some values and clears others in one statement, so concurrent updates of other attributes are kept. */
+    Optional<Contact> updateAttributes(AccountId account, UUID id, Map<String, Object> set, Collection<String> clear) {
+        return db.sql("UPDATE contacts SET attributes = (attributes || CAST(:set AS jsonb)) "
+                        + "- ARRAY(SELECT jsonb_array_elements_text(CAST(:clear AS jsonb))), updated_at = :now "
+                        + "WHERE account_id = :account AND id = :id" + LIVE + " RETURNING " + COLUMNS)
+                .param("set", json.writeValueAsString(set)).param("clear", json.writeValueAsString(clear))
+                .param("now", Timestamp.from(clock.instant())).param("account", account.value()).param("id", id)
                 .query(this::map).optional();
+    }
+
+    void replaceAttributes(AccountId account, UUID id, Map<String, Object> attributes) {
+        db.sql("UPDATE contacts SET attributes = CAST(:attributes AS jsonb), updated_at = :now "
+                        + "WHERE account_id = :account AND id = :id")
+                .param("attributes", json.writeValueAsString(attributes)).param("now", Timestamp.from(clock.instant()))
+                .param("account", account.value()).param("id", id).update();
+    }
+
+    /** An anonymous contact becomes a real one with this email (the caller holds the email lock). */
+    Contact claim(AccountId account, UUID id, String email) {
+        return db.sql("UPDATE contacts SET email = :email, email_key = :key, is_anonymous = false, updated_at = :now "
+                        + "WHERE account_id = :account AND id = :id RETURNING " + COLUMNS)
+                .param("email", email.trim()).param("key", emailKey(email)).param("now", Timestamp.from(clock.instant()))
+                .param("account", account.value()).param("id", id).query(this::map).single();
+    }
+
+    void markMerged(AccountId account, UUID source, UUID destination) {
+        db.sql("UPDATE contacts SET deleted_at = :now, updated_at = :now, merged_into = :destination "
+                        + "WHERE account_id = :account AND id = :source")
+                .param("now", Timestamp.from(clock.instant())).param("destination", destination)
+                .param("account", account.value()).param("source", source).update();
+    }
+
+    void markDeleted(AccountId account, UUID id) {
+        db.sql("UPDATE contacts SET deleted_at = coalesce(deleted_at, :now), updated_at = :now "
+                        + "WHERE account_id = :account AND id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("account", account.value()).param("id", id).update();
+    }
+
+    /** The contact and every contact merged into it, directly or through others. */
+    List<UUID> withMergedSources(AccountId account, UUID id) {
+        return db.sql("""
+                        WITH RECURSIVE family(id) AS (
+                            SELECT CAST(:id AS uuid)
+                            UNION
+                            SELECT c.id FROM contacts c JOIN family f ON c.merged_into = f.id WHERE c.account_id = :account
+                        )
+                        SELECT id FROM family""")
+                .param("id", id).param("account", account.value()).query(UUID.class).list();
+    }
+
+    /** Removes every personal value from the rows, for good; the rows stay so other features' history keeps its owner. */
+    void erase(AccountId account, Collection<UUID> ids) {
+        Timestamp now = Timestamp.from(clock.instant());
+        db.sql("""
+                        UPDATE contacts SET email = NULL, email_key = NULL, referral_code = NULL,
+                            attributes = '{}'::jsonb, status = 'ERASED',
+                            deleted_at = coalesce(deleted_at, :now), erased_at = :now, updated_at = :now
+                        WHERE account_id = :account AND id IN (:ids)""")
+                .param("now", now).param("account", account.value()).param("ids", ids).update();
     }
 
     private Contact map(ResultSet rs, int row) throws SQLException {
@@ -81,7 +200,8 @@ class Contacts {
         Map<String, Object> attributes = json.readValue(rs.getString("attributes"), Map.class);
         return new Contact(rs.getObject("id", UUID.class), rs.getLong("display_id"), rs.getString("email"),
                 rs.getBoolean("is_anonymous"), rs.getString("channel"), rs.getString("status"),
-                rs.getString("referral_code"), attributes, instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getString("referral_code"), attributes, instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "deleted_at") != null, rs.getObject("merged_into", UUID.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -90,6 +210,7 @@ class Contacts {
     }
 
     record Contact(UUID id, long displayId, String email, boolean anonymous, String channel, String status,
-                   String referralCode, Map<String, Object> attributes, Instant createdAt, Instant updatedAt) {
+                   String referralCode, Map<String, Object> attributes, Instant createdAt, Instant updatedAt,
+                   boolean deleted, UUID mergedInto) {
     }
 }

@@ -30,15 +30,18 @@ class CreditReceptionService {
     private final EarningRules rules;
     private final LoyaltyTransactions transactions;
     private final Balances balances;
+    private final LoyaltyIdentifiers identifiers;
     private final Clock clock;
 
     CreditReceptionService(AccountCatalog catalog, ContactDirectory contacts, EarningRules rules,
-                           LoyaltyTransactions transactions, Balances balances, Clock clock) {
+                           LoyaltyTransactions transactions, Balances balances, LoyaltyIdentifiers identifiers,
+                           Clock clock) {
         this.catalog = catalog;
         this.contacts = contacts;
         this.rules = rules;
         this.transactions = transactions;
         this.balances = balances;
+        this.identifiers = identifiers;
         this.clock = clock;
     }
 
@@ -50,7 +53,8 @@ class CreditReceptionService {
         }
         requireUnitValue(request.unitValue());
         Map<String, Object> attributes = CustomAttributes.of(request.attributes(), RESERVED);
-        LoyaltyIdentifiers.requireResolvable(request.contactIdentifierValue());
+        LoyaltyIdentifiers.View identifier = identifiers.resolve(account, request.contactIdentifierValue(),
+                request.contactUuid());
         UnitResponse unit = null;
         long amount;
         if (credits != null && request.unitValue() == null && request.unitName() == null) {
@@ -65,7 +69,7 @@ class CreditReceptionService {
         LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, request.contactUuid(),
                 request.shopUuid(), amount, unit == null ? null : unit.uuid(), request.unitValue(), null, null,
                 request.posTransaction(), LedgerEntry.API_CHANNEL, clock.instant());
-        LedgerEntry.Details details = new LedgerEntry.Details(null, attributes);
+        LedgerEntry.Details details = new LedgerEntry.Details(identifier == null ? null : identifier.value(), attributes);
         LoyaltyTransactions.Appended appended;
         try {
             appended = moved(account, transactions.append(account, entry, details), entry);
@@ -74,7 +78,7 @@ class CreditReceptionService {
                     "POS transaction " + request.posTransaction() + " is already linked to a credit reception.");
         }
         return LoyaltyTransactionViews.creditReception(entry, LoyaltyTransactionViews.contact(entry.contactId(), appended),
-                appended.shop(), unit, details);
+                appended.shop(), unit, identifier, details.attributes());
     }
 
     /** The credits a reception would give, with no side effect (same checks as {@link #create}). */
@@ -107,8 +111,7 @@ class CreditReceptionService {
         LoyaltyTransactions.Appended appended = appendReversal(account, reversal);
         return LoyaltyTransactionViews.creditReception(reversal,
                 LoyaltyTransactionViews.contact(reversal.contactId(), appended), appended.shop(),
-                reversal.unitId() == null ? null : catalog.unitsById(account).get(reversal.unitId()),
-                LedgerEntry.Details.NONE);
+                reversal.unitId() == null ? null : catalog.unitsById(account).get(reversal.unitId()), null, Map.of());
     }
 
     void requireNotReversed(AccountId account, LedgerEntry original) {

@@ -2,14 +2,20 @@ package io.piggy.loyalty;
 
 import io.piggy.account.AccountId;
 import io.piggy.contact.ContactFacts;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A contact's loyalty values in its current_values, read from its balance row (O(1), no ledger scan). */
+/**
+ * A contact's loyalty values in its current_values, read from its balance row (O(1), no ledger scan).
+ * They come first: a feature that adds to them (or a test standing in for one) is applied after.
+ */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class LoyaltyContactFacts implements ContactFacts {
     private final Balances balances;
 

@@ -43,9 +43,10 @@ class LoyaltyTransactionViews {
     }
 
     static CreditReceptionResponse creditReception(LedgerEntry e, LoyaltyContactResponse contact, ShopResponse shop,
-                                                   UnitResponse unit, LedgerEntry.Details details) {
+                                                   UnitResponse unit, LoyaltyIdentifiers.View identifier,
+                                                   Map<String, Object> attributes) {
         return new CreditReceptionResponse(LedgerEntry.CREDIT_RECEPTION, e.id(), e.credits(), e.unitValue(), unit,
-                contact, shop, null, e.channel(), e.createdAt(), details.attributes());
+                contact, shop, identifier, e.channel(), e.createdAt(), attributes);
     }
 
     List<LoyaltyTransactionResponse> view(AccountId account, List<LedgerEntry> entries) {
@@ -60,11 +61,14 @@ class LoyaltyTransactionViews {
             LoyaltyContactResponse contact = contact(e.contactId(), refs.get(e.contactId()),
                     balance.getOrDefault(e.contactId(), 0L));
             ShopResponse shop = shops.get(e.shopId());
+            LedgerEntry.Details detail = details.getOrDefault(e.id(), LedgerEntry.Details.NONE);
+            LoyaltyIdentifiers.View identifier = LoyaltyIdentifiers.View.of(detail.contactIdentifierValue());
             if (e.isRewardReception()) {
-                return (LoyaltyTransactionResponse) RewardReceptionResponse.of(e, rewardsById.get(e.rewardId()), contact, shop);
+                return (LoyaltyTransactionResponse) RewardReceptionResponse.of(e, rewardsById.get(e.rewardId()), contact,
+                        shop, identifier);
             }
-            return creditReception(e, contact, shop, e.unitId() == null ? null : units.get(e.unitId()),
-                    details.getOrDefault(e.id(), LedgerEntry.Details.NONE));
+            return creditReception(e, contact, shop, e.unitId() == null ? null : units.get(e.unitId()), identifier,
+                    detail.attributes());
         }).toList();
     }
 

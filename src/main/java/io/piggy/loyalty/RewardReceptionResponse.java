@@ -30,11 +30,12 @@ record RewardReceptionResponse(
     static final String PHYSICAL_TYPE = "reward_reception";
     static final String DIGITAL_TYPE = "digital_reward_reception";
 
-    static RewardReceptionResponse of(LedgerEntry e, Reward reward, LoyaltyContactResponse contact, ShopResponse shop) {
+    static RewardReceptionResponse of(LedgerEntry e, Reward reward, LoyaltyContactResponse contact, ShopResponse shop,
+                                      LoyaltyIdentifiers.View identifier) {
         RewardResponse view = RewardResponse.of(reward);
         boolean digital = Reward.DIGITAL.equals(reward.rewardType());
         return new RewardReceptionResponse(digital ? DIGITAL_TYPE : PHYSICAL_TYPE, e.id(), reward.title(), e.credits(),
-                contact, shop, null, e.channel(), e.createdAt(), digital ? null : view, digital ? view : null, null,
+                contact, shop, identifier, e.channel(), e.createdAt(), digital ? null : view, digital ? view : null, null,
                 null, false);
     }
 }

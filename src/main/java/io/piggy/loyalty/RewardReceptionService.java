@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,18 +29,20 @@ class RewardReceptionService {
     private final LoyaltyTransactions transactions;
     private final Balances balances;
     private final CreditReceptionService credits;
+    private final LoyaltyIdentifiers identifiers;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     RewardReceptionService(Rewards rewards, AccountCatalog catalog, ContactDirectory contacts,
                            LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
-                           TransactionTemplate tx, Clock clock) {
+                           LoyaltyIdentifiers identifiers, TransactionTemplate tx, Clock clock) {
         this.rewards = rewards;
         this.catalog = catalog;
         this.contacts = contacts;
         this.transactions = transactions;
         this.balances = balances;
         this.credits = credits;
+        this.identifiers = identifiers;
         this.tx = tx;
         this.clock = clock;
     }
@@ -52,7 +55,7 @@ class RewardReceptionService {
         }
         ShopResponse shop = catalog.requireShop(account, request.shopUuid());
         ContactRef contact = contacts.require(account, request.contactUuid());
-        LoyaltyIdentifiers.requireResolvable(request.contactIdentifierValue());
+        LoyaltyIdentifiers.View identifier = identifiers.resolve(account, request.contactIdentifierValue(), contact.uuid());
         if (!reward.inStock()) {
             throw outOfStock(reward);
         }
@@ -64,7 +67,8 @@ class RewardReceptionService {
                 -reward.requiredCredits(), null, null, reward.id(), null, null, LedgerEntry.API_CHANNEL, clock.instant());
         LoyaltyTransactions.Appended appended = tx.execute(status -> {
             LoyaltyTransactions.Appended after =
-                    credits.moved(account, transactions.append(account, entry, LedgerEntry.Details.NONE), entry);
+                    credits.moved(account, transactions.append(account, entry,
+                            new LedgerEntry.Details(identifier == null ? null : identifier.value(), Map.of())), entry);
             if (reward.limitPerContact() != null) {
                 requireUnderLimit(account, reward, members, reward.limitPerContact() + 1); // counts this one now
             }
@@ -74,7 +78,8 @@ class RewardReceptionService {
             return after;
         });
         Reward shown = reward.stock() == null ? reward : reward.withStock(reward.stock() - 1);
-        return RewardReceptionResponse.of(entry, shown, LoyaltyTransactionViews.contact(contact.uuid(), appended), shop);
+        return RewardReceptionResponse.of(entry, shown, LoyaltyTransactionViews.contact(contact.uuid(), appended), shop,
+                identifier);
     }
 
     /** Gives the credits back (a linked credit reception) and the reward back to its stock. */
@@ -92,8 +97,7 @@ class RewardReceptionService {
             return after;
         });
         return LoyaltyTransactionViews.creditReception(reversal,
-                LoyaltyTransactionViews.contact(reversal.contactId(), appended), appended.shop(), null,
-                LedgerEntry.Details.NONE);
+                LoyaltyTransactionViews.contact(reversal.contactId(), appended), appended.shop(), null, null, Map.of());
     }
 
     private void requireUnderLimit(AccountId account, Reward reward, List<UUID> members, long limit) {

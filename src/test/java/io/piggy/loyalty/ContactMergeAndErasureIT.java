@@ -7,6 +7,7 @@ import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -18,14 +19,16 @@ import static io.piggy.support.Api.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The loyalty share of claim/merge and of GDPR erasure, called as the contact feature will call
- * it (inside its transaction); the results are checked over HTTP. The end-to-end claim and merge
- * endpoints belong to the contact feature and are tested there once both have landed.
+ * The loyalty share of claim/merge and of GDPR erasure: the steps called directly, as the contact
+ * feature calls them (inside its transaction), and end to end through the contact endpoints; the
+ * results are checked over HTTP.
  */
 class ContactMergeAndErasureIT extends ApiIT {
     @Autowired
+    @Qualifier("loyaltyMergeStep")
     ContactMergeStep mergeStep;
     @Autowired
+    @Qualifier("loyaltyErasureStep")
     ContactErasureStep erasureStep;
     @Autowired
     TransactionTemplate tx;
@@ -79,6 +82,49 @@ class ContactMergeAndErasureIT extends ApiIT {
         assertThat(api.get(PREFIX + "/loyalty-transactions?contact_uuid=" + destination).data()).isEmpty();
         assertThat(loyalty.audit().get("consistent").asBoolean()).isTrue();
         assertThat(loyalty.audit().get("differences")).isEmpty();
+    }
+
+    @Test
+    void claimAndMergeOverHttpCarryBalancesAndHistory() {
+        Loyalty loyalty = new Loyalty(as(newAccount("Claim and merge")));
+        Api api = loyalty.api();
+        String shop = loyalty.shop();
+        String anonymous = api.postJson(PREFIX + "/contacts/anonymous", Map.of()).data().get("uuid").asString();
+        String known = api.postJson(PREFIX + "/contacts", Map.of("email", "ada@example.com")).data().get("uuid").asString();
+        loyalty.received(shop, anonymous, 25);
+        loyalty.received(shop, known, 5);
+
+        Api.Response claimed = api.putJson(PREFIX + "/contacts/" + anonymous + "/claim", Map.of("email", "ada@example.com"));
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
+        assertThat(claimed.data().get("uuid").asString()).isEqualTo(known);
+        assertThat(claimed.data().get("credit_balance").get("balance").asLong()).isEqualTo(30);
+        assertThat(loyalty.balance(known)).isEqualTo(30);
+        assertThat(api.get(PREFIX + "/loyalty-transactions?contact_uuid=" + known).data()).hasSize(2);
+        assertThat(loyalty.receive(shop, anonymous, 1).code()).as("the claimed contact is gone").isEqualTo(55031);
+
+        String other = loyalty.newContact();
+        loyalty.received(shop, other, 7);
+        Api.Response merged = api.postJson(PREFIX + "/contacts/merge",
+                Map.of("source_contact_uuid", other, "destination_contact_uuid", known));
+        assertThat(merged.status()).as(merged.toString()).isLessThan(300);
+        assertThat(loyalty.balance(known)).isEqualTo(37);
+        assertThat(api.get(PREFIX + "/loyalty-transactions?contact_uuid=" + known).data()).hasSize(3);
+        assertThat(loyalty.audit().get("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void gdprDeletionOverHttpErasesReceptionAttributes() {
+        Loyalty loyalty = new Loyalty(as(newAccount("GDPR loyalty")));
+        String contact = loyalty.newContact();
+        loyalty.api().postJson(PREFIX + "/credit-receptions", Map.of("shop_uuid", loyalty.shop(), "contact_uuid", contact,
+                "credits", 4, "customer_note", "Grace Hopper"));
+        Api.Response deleted = loyalty.api().postJson(PREFIX + "/contacts/" + contact + "/delete", Map.of("type", "GDPR"));
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(db.sql("SELECT count(*) FROM loyalty_transaction_details WHERE attributes::text LIKE '%Hopper%'")
+                .query(Long.class).single()).isZero();
+        assertThat(db.sql("SELECT count(*) FROM loyalty_transactions WHERE contact_id = :c")
+                .param("c", UUID.fromString(contact)).query(Long.class).single()).as("the ledger stays").isEqualTo(1);
+        assertThat(loyalty.audit().get("consistent").asBoolean()).isTrue();
     }
 
     @Test

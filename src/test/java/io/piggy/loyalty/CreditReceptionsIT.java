@@ -205,6 +205,39 @@ class CreditReceptionsIT extends ApiIT {
     }
 
     @Test
+    void contactIdentifiersOnReceptions() {
+        Api api = as(newAccount("Reception identifiers"));
+        Loyalty loyalty = new Loyalty(api);
+        String shop = loyalty.shop();
+        String contact = loyalty.newContact();
+        String other = loyalty.newContact();
+        api.postJson(PREFIX + "/contact-identifiers", Map.of("contact_identifier_value", "card-ada",
+                "contact_identifier_name", "Loyalty card", "contact_uuid", contact));
+        api.postJson(PREFIX + "/contact-identifiers", Map.of("contact_identifier_value", "card-bob", "contact_uuid", other));
+        api.postJson(PREFIX + "/contact-identifiers", Map.of("contact_identifier_value", "card-loose"));
+
+        Api.Response r = post(api, shop, contact, Map.of("credits", 3, "contact_identifier_value", "card-ada"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.data().get("contact_identifier").get("value").asString()).isEqualTo("card-ada");
+        assertThat(r.data().get("contact_identifier").get("name").asString()).isEqualTo("Loyalty card");
+        assertThat(r.data().get("contact_identifier").get("active").asBoolean()).isTrue();
+        assertThat(api.get(PREFIX + "/loyalty-transactions?contact_uuid=" + contact).data().get(0)
+                .get("contact_identifier").get("value").asString()).isEqualTo("card-ada");
+        assertThat(post(api, shop, contact, Map.of("credits", 1, "contact_identifier_value", "card-loose")).status())
+                .as("an identifier linked to no contact is accepted").isEqualTo(200);
+
+        assertThat(post(api, shop, contact, Map.of("credits", 1, "contact_identifier_value", "card-bob")).code())
+                .as("another contact's card").isEqualTo(1003);
+        assertThat(post(api, shop, contact, Map.of("credits", 1, "contact_identifier_value", "card-none")).code())
+                .isEqualTo(60003);
+        api.putJson(PREFIX + "/contact-identifiers", Map.of("contact_identifier_value", "card-ada",
+                "contact_identifier_active", false));
+        assertThat(post(api, shop, contact, Map.of("credits", 1, "contact_identifier_value", "card-ada")).code())
+                .isEqualTo(60004);
+        assertThat(loyalty.balance(contact)).isEqualTo(4);
+    }
+
+    @Test
     void anotherAccountsShopAndContactAreInvisible() {
         Loyalty alice = new Loyalty(as(newAccount("Receptions A")));
         Loyalty bob = new Loyalty(as(newAccount("Receptions B")));

@@ -92,6 +92,10 @@ class RewardReceptionsIT extends ApiIT {
         assertThat(loyalty.claim(shop, UNKNOWN, reward).code()).isEqualTo(55031);
         assertThat(api.postJson(PREFIX + "/reward-receptions", Map.of("shop_uuid", shop, "contact_uuid", contact,
                 "reward_uuid", reward, "contact_identifier_value", "card-7")).code()).isEqualTo(60003);
+        api.postJson(PREFIX + "/contact-identifiers", Map.of("contact_identifier_value", "card-8", "contact_uuid", contact));
+        Api.Response withCard = api.postJson(PREFIX + "/reward-receptions", Map.of("shop_uuid", shop,
+                "contact_uuid", contact, "reward_uuid", loyalty.newReward(0, Map.of()), "contact_identifier_value", "card-8"));
+        assertThat(withCard.data().get("contact_identifier").get("value").asString()).isEqualTo("card-8");
 
         assertThat(loyalty.claim(shop, contact, reward).status()).isEqualTo(200);
         assertThat(loyalty.claim(shop, contact, reward).status()).isEqualTo(200);

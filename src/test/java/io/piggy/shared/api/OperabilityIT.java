@@ -3,13 +3,29 @@ package io.piggy.shared.api;
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class OperabilityIT extends ApiIT {
+
+    @Test
+    void theRequestIdIsInTheResponseAndTheLogLine(CapturedOutput output) {
+        Api api = as(newAccount("Logging"));
+        Api.Response response = api.send(api.request(Api.PREFIX + "/shops").header("X-Request-Id", "trace-me-4711").GET());
+        assertThat(response.header("X-Request-Id")).isEqualTo("trace-me-4711");
+        assertThat(output.getOut()).containsPattern("\\[trace-me-4711\\].*GET /api/v3/oauth/clients/shops 200");
+
+        Api.Response generated = api.get(Api.PREFIX + "/shops");
+        assertThat(generated.header("X-Request-Id")).isNotBlank();
+        assertThat(output.getOut()).contains("[" + generated.header("X-Request-Id") + "]");
+    }
 
     @Test
     void healthChecksTheDatabase() {

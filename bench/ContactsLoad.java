@@ -1,0 +1,141 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Localhost load for bench/contacts-lookup.sh: warms up (10,000 requests per endpoint), then sends a bounded number of requests
+ * per endpoint with a few threads (each run also stops after 5 minutes), and reports
+ *  - server-side percentiles from the http.server.requests histogram (/actuator/prometheus),
+ *    the difference of the bucket counts before and after the run: "p99 <= x ms" is the upper
+ *    bound of the histogram bucket holding the 99th percentile;
+ *  - client-side percentiles (exact, include the loopback HTTP round trip and the client's own CPU).
+ * Usage: java bench/ContactsLoad.java <base url> <token> <sample.csv: uuid,email> <requests> <concurrency>
+ */
+public class ContactsLoad {
+    static final Duration MAX_RUN = Duration.ofMinutes(5);
+    static final int WARM_UP = 10_000;
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = args[1];
+        List<String[]> sample = Files.readAllLines(Path.of(args[2])).stream().filter(l -> l.contains(","))
+                .map(l -> l.split(",", 2)).toList();
+        int requests = Integer.parseInt(args[3]);
+        int concurrency = Integer.parseInt(args[4]);
+        String prefix = base + "/api/v3/oauth/clients/contacts/";
+        Map<String, IntFunction<String>> endpoints = new java.util.LinkedHashMap<>();
+        endpoints.put("/api/v3/oauth/clients/contacts/{contactUuid}", i -> prefix + sample.get(i % sample.size())[0]);
+        endpoints.put("/api/v3/oauth/clients/contacts/find-one-by", i -> prefix + "find-one-by?email="
+                + URLEncoder.encode(sample.get((i * 7919) % sample.size())[1], StandardCharsets.UTF_8));
+        for (IntFunction<String> url : endpoints.values()) {
+            run(url, token, WARM_UP, concurrency, 0); // warm-up of both before measuring either: JIT, caches, pool
+        }
+        for (Map.Entry<String, IntFunction<String>> e : endpoints.entrySet()) {
+            Map<Double, Long> before = buckets(base, e.getKey());
+            long[] client = run(e.getValue(), token, requests, concurrency, requests);
+            Map<Double, Long> after = buckets(base, e.getKey());
+            report(e.getKey(), before, after, client);
+        }
+    }
+
+    /** @return client-side latencies in microseconds, sorted */
+    static long[] run(IntFunction<String> url, String token, int n, int concurrency, int offset) throws Exception {
+        long[] latencies = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long deadline = System.nanoTime() + MAX_RUN.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n && System.nanoTime() < deadline; i = next.getAndIncrement()) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url.apply(i + offset)))
+                            .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+                    latencies[i] = (System.nanoTime() - start) / 1000;
+                    if (response.statusCode() != 200) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " requests did not answer 200");
+        }
+        long[] done = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        return done;
+    }
+
+    /** Cumulative bucket counts (le in seconds → count) of the endpoint's 200 GET answers. */
+    static Map<Double, Long> buckets(String base, String uri) throws Exception {
+        String text = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Pattern line = Pattern.compile("^http_server_requests_seconds_bucket\\{(.*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE);
+        Map<Double, Long> buckets = new HashMap<>();
+        Matcher m = line.matcher(text);
+        while (m.find()) {
+            String labels = m.group(1);
+            if (labels.contains("uri=\"" + uri + "\"") && labels.contains("method=\"GET\"") && labels.contains("status=\"200\"")) {
+                Matcher le = Pattern.compile("le=\"([^\"]+)\"").matcher(labels);
+                if (le.find()) {
+                    double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
+                    buckets.merge(bound, (long) Double.parseDouble(m.group(2)), Long::sum);
+                }
+            }
+        }
+        return buckets;
+    }
+
+    static void report(String uri, Map<Double, Long> before, Map<Double, Long> after, long[] client) {
+        List<Double> bounds = new ArrayList<>(after.keySet());
+        bounds.sort(Double::compare);
+        long total = after.getOrDefault(Double.POSITIVE_INFINITY, 0L) - before.getOrDefault(Double.POSITIVE_INFINITY, 0L);
+        System.out.println("GET " + uri + ": " + client.length + " requests");
+        StringBuilder server = new StringBuilder("  server (histogram bucket upper bounds):");
+        for (double q : new double[]{0.5, 0.9, 0.99, 0.999}) {
+            long rank = (long) Math.ceil(q * total);
+            for (double b : bounds) {
+                if (after.get(b) - before.getOrDefault(b, 0L) >= rank) {
+                    server.append(String.format(" p%s <= %.3f ms", label(q), b * 1000));
+                    break;
+                }
+            }
+        }
+        System.out.println(server);
+        System.out.printf("  client (exact, incl. loopback HTTP): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
+                pct(client, 0.5), pct(client, 0.9), pct(client, 0.99), pct(client, 0.999), client[client.length - 1] / 1000.0);
+    }
+
+    static String label(double q) {
+        return q == 0.999 ? "99.9" : String.valueOf((int) Math.round(q * 100));
+    }
+
+    static double pct(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1000.0;
+    }
+}

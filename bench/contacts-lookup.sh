@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# GET /contacts/{uuid} and GET /contacts/find-one-by with 1,000,000 contacts in one account.
+# Creates its own PostgreSQL (system initdb/pg_ctl, PostgreSQL >= 15) in a temp directory, starts
+# Piggy against it, loads the contacts with SQL (generate_series, not the API), then drives
+# localhost load with bench/ContactsLoad.java and reads the server-side latency histogram
+# (http.server.requests, from /actuator/prometheus).
+# Usage: bench/contacts-lookup.sh [contacts] [requests per endpoint] [concurrency]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+contacts=${1:-1000000}
+requests=${2:-20000}
+concurrency=${3:-4}
+pg_port=${BENCH_PG_PORT:-55432}
+port=${BENCH_PORT:-18081}
+token=bench-contacts-token
+pg_bin=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
+[ -f target/piggy.jar ] || mvn -B -q -DskipTests package
+
+work=$(mktemp -d)
+chmod 755 "$work"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+psql_bench() { psql -h localhost -p "$pg_port" -U postgres -d piggy_bench -v ON_ERROR_STOP=1 -qAt "$@"; }
+cleanup() {
+  [ -n "${piggy_pid:-}" ] && kill -TERM "$piggy_pid" 2>/dev/null && wait "$piggy_pid" 2>/dev/null || true
+  as_pg "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== PostgreSQL in $work/pg on port $pg_port"
+mkdir "$work/pg"
+if [ "$(id -u)" = 0 ]; then chown postgres "$work/pg"; fi
+as_pg "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust >/dev/null
+as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
+  -o "-p $pg_port -c listen_addresses=localhost -c shared_buffers=1GB -c max_connections=100" start >/dev/null
+psql -h localhost -p "$pg_port" -U postgres -qc "CREATE DATABASE piggy_bench"
+
+echo "== Piggy on port $port"
+PIGGY_DATABASE_URL="jdbc:postgresql://localhost:$pg_port/piggy_bench" PIGGY_DATABASE_USER=postgres \
+PIGGY_BOOTSTRAP_TOKEN=$token PIGGY_RATE_LIMIT_PER_MINUTE=100000000 PIGGY_DATA_DIR="$work/data" SERVER_PORT=$port \
+  java -jar target/piggy.jar >"$work/piggy.log" 2>&1 &
+piggy_pid=$!
+for _ in $(seq 1 600); do
+  curl -sf -o /dev/null "http://localhost:$port/actuator/health" && break
+  kill -0 "$piggy_pid" 2>/dev/null || { cat "$work/piggy.log" >&2; exit 1; }
+  sleep 0.2
+done
+account=$(psql_bench -c "SELECT account_id FROM access_tokens ORDER BY created_at LIMIT 1")
+
+echo "== Loading $contacts contacts into account $account"
+start=$(date +%s)
+psql_bench <<SQL
+INSERT INTO contacts (account_id, id, email, email_key, channel, attributes, created_at, updated_at)
+SELECT '$account', gen_random_uuid(), 'bench' || g || '@example.com', 'bench' || g || '@example.com', 'OAUTH_API',
+       jsonb_build_object('firstname', 'First' || g, 'lastname', 'Last' || g, 'city', 'City ' || (g % 500)),
+       now() - make_interval(secs => $contacts - g), now() - make_interval(secs => $contacts - g)
+FROM generate_series(1, $contacts) AS g;
+-- every contact has a card; a third chose a subscription; the account has types and tiers
+INSERT INTO contact_identifiers (account_id, id, value, name, contact_id, linked_at, created_at, updated_at)
+SELECT account_id, gen_random_uuid(), 'CARD-' || display_id, 'card', id, created_at, created_at, created_at FROM contacts;
+INSERT INTO subscription_types (account_id, id, name, strategy, created_at) VALUES
+  ('$account', gen_random_uuid(), 'Newsletter', 'OPT_IN', now()), ('$account', gen_random_uuid(), 'Service', 'OPT_OUT', now());
+INSERT INTO contact_subscriptions (account_id, contact_id, subscription_type_id, status, updated_at)
+SELECT c.account_id, c.id, t.id, 'SUBSCRIBED', now() FROM contacts c
+JOIN subscription_types t ON t.account_id = c.account_id AND t.name = 'Newsletter' WHERE c.display_id % 3 = 0;
+INSERT INTO tiers (account_id, id, name, position, threshold, created_at) VALUES
+  ('$account', gen_random_uuid(), 'Bronze', 1, 0, now()), ('$account', gen_random_uuid(), 'Silver', 2, 100, now()),
+  ('$account', gen_random_uuid(), 'Gold', 3, 1000, now());
+VACUUM ANALYZE;
+SQL
+echo "loaded in $(( $(date +%s) - start )) s; $(psql_bench -c "SELECT count(*) FROM contacts") contacts"
+psql_bench -c "SELECT id || ',' || email FROM contacts ORDER BY random() LIMIT 50000" > "$work/sample.csv"
+
+echo "== Load: $requests requests per endpoint, $concurrency concurrent; machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java bench/ContactsLoad.java "http://localhost:$port" "$token" "$work/sample.csv" "$requests" "$concurrency"
+echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"
