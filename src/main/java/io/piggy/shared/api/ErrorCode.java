@@ -53,6 +53,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(1405, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed."),
     IDEMPOTENCY_KEY_REUSED(1409, HttpStatus.CONFLICT,
             "This Idempotency-Key was used before with another request body."),
+    ALREADY_REVERSED(1410, HttpStatus.CONFLICT, "This transaction has been reversed already."),
     TOO_MANY_REQUESTS(1429, HttpStatus.TOO_MANY_REQUESTS, "Too many requests."),
     MAINTENANCE(1503, HttpStatus.SERVICE_UNAVAILABLE, "Piggy system is in maintenance mode.");
 
