@@ -3,7 +3,7 @@ package io.piggy.form;
 import java.util.List;
 
 /**
- * One field of a hosted page, ready for the template: which control it is ({@code kind}: input,
+ * One field of a hosted page (its methods are public for the template engine), ready for the template: which control it is ({@code kind}: input,
  * checkbox, select, multi, textarea or range), what it holds, and its error next to it.
  */
 record FieldView(String name, String id, String label, String kind, String inputType, String value, String start,
@@ -14,16 +14,16 @@ record FieldView(String name, String id, String label, String kind, String input
     record Choice(String value, String label, boolean chosen) {
     }
 
-    String errorId() {
+    public String errorId() {
         return id + "-error";
     }
 
-    String hintId() {
+    public String hintId() {
         return id + "-hint";
     }
 
     /** Where the error summary links to: the field's first control. */
-    String firstInputId() {
+    public String firstInputId() {
         return switch (kind) {
             case "multi" -> options.isEmpty() ? id : id + "-0";
             case "range" -> id + "-start";
@@ -31,12 +31,12 @@ record FieldView(String name, String id, String label, String kind, String input
         };
     }
 
-    boolean invalid() {
+    public boolean invalid() {
         return error != null;
     }
 
     /** The ids of the hint and the error, for aria-describedby; null when there are none. */
-    String describedBy() {
+    public String describedBy() {
         String ids = ((hint != null ? hintId() : "") + " " + (error != null ? errorId() : "")).trim();
         return ids.isEmpty() ? null : ids;
     }

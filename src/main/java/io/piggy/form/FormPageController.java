@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,6 @@ import java.util.UUID;
 @RequestMapping("/forms")
 class FormPageController {
     private static final Logger log = LoggerFactory.getLogger(FormPageController.class);
-    private static final String PAGE = "forms/page";
-    private static final String MESSAGE = "forms/message";
     private static final String TOKEN_FIELD = "_token";
     private final FormService forms;
     private final FormSubmitter submitter;
@@ -49,16 +48,18 @@ class FormPageController {
     private final ContactDirectory contacts;
     private final ContactAuthTokens tokens;
     private final CsrfCookie csrf;
+    private final FormPageRenderer renderer;
     private final Clock clock;
 
     FormPageController(FormService forms, FormSubmitter submitter, ContactAttributeService attributes,
-                       ContactDirectory contacts, ContactAuthTokens tokens, CsrfCookie csrf, Clock clock) {
+                       ContactDirectory contacts, ContactAuthTokens tokens, CsrfCookie csrf, FormPageRenderer renderer, Clock clock) {
         this.forms = forms;
         this.submitter = submitter;
         this.attributes = attributes;
         this.contacts = contacts;
         this.tokens = tokens;
         this.csrf = csrf;
+        this.renderer = renderer;
         this.clock = clock;
     }
 
@@ -68,16 +69,16 @@ class FormPageController {
 
     /** A page that ends the request early (not found, not allowed). */
     private static final class Refused extends RuntimeException {
-        private final transient ModelAndView page;
+        private final transient ResponseEntity<String> page;
 
-        Refused(ModelAndView page) {
+        Refused(ResponseEntity<String> page) {
             super(null, null, false, false);
             this.page = page;
         }
     }
 
     @GetMapping("/{formUuid}")
-    ModelAndView show(@PathVariable String formUuid, @RequestParam(name = "token", required = false) String token,
+    ResponseEntity<String> show(@PathVariable String formUuid, @RequestParam(name = "token", required = false) String token,
                       HttpServletRequest request, HttpServletResponse response) {
         Form form = published(formUuid);
         Visitor visitor = visitor(form, token);
@@ -94,7 +95,7 @@ class FormPageController {
     }
 
     @PostMapping("/{formUuid}")
-    ModelAndView submit(@PathVariable String formUuid, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<String> submit(@PathVariable String formUuid, HttpServletRequest request, HttpServletResponse response) {
         Form form = published(formUuid);
         if (!csrf.valid(request)) {
             return message(HttpStatus.FORBIDDEN, "This page has expired",
@@ -110,25 +111,23 @@ class FormPageController {
         if (outcome.submitted() == null) {
             return page(form, visitor, params, outcome.errors(), request, response, HttpStatus.BAD_REQUEST);
         }
-        ModelAndView thanks = message(HttpStatus.OK, form.name(), form.thankYouText() != null ? form.thankYouText()
-                : "Thank you! Your answers have been saved.");
-        thanks.addObject("thanks", true);
-        return thanks;
+        return renderer.message(HttpStatus.OK, form.name(), form.thankYouText() != null ? form.thankYouText()
+                : "Thank you! Your answers have been saved.", true);
     }
 
     /** Any other path or method under /forms. */
     @RequestMapping({"", "/", "/**"})
-    ModelAndView unknown() {
+    ResponseEntity<String> unknown() {
         return notFound();
     }
 
     @ExceptionHandler(Refused.class)
-    ModelAndView refused(Refused e) {
+    ResponseEntity<String> refused(Refused e) {
         return e.page;
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e) {
+    ResponseEntity<String> unexpected(Exception e) {
         log.error("Unexpected error on a form page", e);
         return message(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
                 "Your answers could not be saved because of a problem on our side. Please try again later.");
@@ -162,7 +161,7 @@ class FormPageController {
         return new Visitor(Optional.of(session.contact()), token.trim());
     }
 
-    private ModelAndView page(Form form, Visitor visitor, Map<String, List<String>> values,
+    private ResponseEntity<String> page(Form form, Visitor visitor, Map<String, List<String>> values,
                               Map<String, List<String>> errors, HttpServletRequest request, HttpServletResponse response,
                               HttpStatus status) {
         LocalDate today = LocalDate.now(clock);
@@ -182,33 +181,29 @@ class FormPageController {
                 fields.add(FormFields.view(asked.get(name), values, error(errors, name), today));
             }
         }
-        ModelAndView page = new ModelAndView(PAGE, status);
-        page.addObject("title", form.name());
-        page.addObject("fields", fields);
-        page.addObject("action", "/forms/" + form.id());
-        page.addObject("csrf", csrf.issue(request, response));
-        page.addObject("csrfField", CsrfCookie.FIELD);
-        page.addObject("token", visitor.token());
-        page.addObject("tokenField", TOKEN_FIELD);
-        page.addObject("invalid", fields.stream().filter(FieldView::invalid).toList());
-        return page;
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", form.name());
+        model.put("fields", fields);
+        model.put("action", "/forms/" + form.id());
+        model.put("csrf", csrf.issue(request, response));
+        model.put("csrfField", CsrfCookie.FIELD);
+        model.put("token", visitor.token());
+        model.put("tokenField", TOKEN_FIELD);
+        model.put("invalid", fields.stream().filter(FieldView::invalid).toList());
+        return renderer.render(status, FormPageRenderer.PAGE, model);
     }
 
-    private static ModelAndView notFound() {
+    private ResponseEntity<String> notFound() {
         return message(HttpStatus.NOT_FOUND, "Form not found", "There is no form here, or it is not open (any more).");
     }
 
-    private static ModelAndView forbidden() {
+    private ResponseEntity<String> forbidden() {
         return message(HttpStatus.FORBIDDEN, "Link not valid",
                 "This personal link is not valid (any more). Ask for a new one.");
     }
 
-    private static ModelAndView message(HttpStatus status, String title, String text) {
-        ModelAndView page = new ModelAndView(MESSAGE, status);
-        page.addObject("title", title);
-        page.addObject("text", text);
-        page.addObject("thanks", false);
-        return page;
+    private ResponseEntity<String> message(HttpStatus status, String title, String text) {
+        return renderer.message(status, title, text, false);
     }
 
     private static String first(Map<String, List<String>> values, String key) {

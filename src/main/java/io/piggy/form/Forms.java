@@ -47,7 +47,7 @@ class Forms {
     /** The form behind a public page, whichever account owns it. */
     Optional<Form> findPublic(UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM forms WHERE id = :id").param("id", id)
-                .query(Forms::map).stream().findFirst();
+                .query(Forms::map).list().stream().findFirst();
     }
 
     void insert(Form form) {
