@@ -79,6 +79,8 @@ class FormPagesIT extends ApiIT {
                 .contains("<textarea id=\"f-bio\" name=\"bio\"").contains("name=\"visit\" type=\"date\"")
                 .contains("name=\"last_call\" type=\"datetime-local\"").contains("name=\"holiday.start\" type=\"date\"")
                 .contains("<legend>Label of hobbies</legend>").contains("id=\"f-hobbies-1\" name=\"hobbies\" value=\"golf\"");
+        assertThat(html).doesNotContain("aria-invalid").doesNotContain("aria-describedby=\"\"")
+                .contains("aria-describedby=\"f-last_call-hint\"").doesNotContain("role=\"alert\"");
         // every control has a label pointing at it
         java.util.regex.Matcher ids = java.util.regex.Pattern.compile("<(?:input|select|textarea)\\b[^>]*\\bid=\"([^\"]+)\"").matcher(html);
         int controls = 0;
@@ -111,7 +113,8 @@ class FormPagesIT extends ApiIT {
                 field("firstname", "Ada"), field("hobbies", "chess"), field("hobbies", "darts"), field("vip", "true"),
                 field("last_call", "2026-01-31T12:30")));
         assertHtml(done, 200);
-        assertThat(done.body()).contains("Thanks &lt;b&gt;!").contains("role=\"status\"");
+        assertThat(done.body()).contains("Thanks &lt;b&gt;!").contains("role=\"status\"")
+                .contains("<title>Join &lt;us&gt;");
 
         JsonNode contact = contactByEmail(api, "ada@example.com");
         String uuid = contact.get("uuid").asString();
@@ -171,6 +174,7 @@ class FormPagesIT extends ApiIT {
                 field("shop", "south")));
         assertHtml(invalid, 400);
         String html = invalid.body();
+        assertThat(html).contains("<title>Error: Join &lt;us&gt;");
         assertThat(html).contains("id=\"f-phonenumber-error\"").contains("aria-describedby=\"f-phonenumber-error\"")
                 .contains("aria-invalid=\"true\"").contains("role=\"alert\"").contains("href=\"#f-phonenumber\"");
         assertThat(html).contains("value=\"Grace &lt;Hopper&gt;\"").contains("value=\"call me\"").contains("value=\"41\"")
