@@ -79,7 +79,7 @@ class FormPageController {
 
     @GetMapping("/{formUuid}")
     ResponseEntity<String> show(@PathVariable String formUuid, @RequestParam(name = "token", required = false) String token,
-                      HttpServletRequest request, HttpServletResponse response) {
+                                HttpServletRequest request, HttpServletResponse response) {
         Form form = published(formUuid);
         Visitor visitor = visitor(form, token);
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ class FormPageController {
             for (ContactAttribute field : submitter.fields(form)) {
                 values.putAll(FormFields.paramsOf(field, stored.get(field.name())));
             }
-            values.put(FormService.EMAIL, List.of(contacts.require(form.account(), contact).email()));
+            values.put(FormService.EMAIL, List.of(email(form, contact)));
         }
         return page(form, visitor, values, Map.of(), request, response, HttpStatus.OK);
     }
@@ -105,7 +105,7 @@ class FormPageController {
         Map<String, List<String>> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> params.put(k, Arrays.asList(v)));
         if (visitor.contact().isPresent()) {
-            params.put(FormService.EMAIL, List.of(contacts.require(form.account(), visitor.contact().get()).email()));
+            params.put(FormService.EMAIL, List.of(email(form, visitor.contact().get())));
         }
         FormSubmitter.Outcome outcome = submitter.submit(form, visitor.contact(), params);
         if (outcome.submitted() == null) {
@@ -159,6 +159,10 @@ class FormPageController {
             throw new Refused(forbidden());
         }
         return new Visitor(Optional.of(session.contact()), token.trim());
+    }
+
+    private String email(Form form, UUID contact) {
+        return contacts.require(form.account(), contact).email();
     }
 
     private ResponseEntity<String> page(Form form, Visitor visitor, Map<String, List<String>> values,
