@@ -89,6 +89,12 @@ public class AccountCatalog {
         return context;
     }
 
+    /** The account's first shop ("Main shop" unless renamed): where credits without a till are booked. */
+    public ShopResponse mainShop(AccountId account) {
+        return shops.all(account).stream().findFirst().orElseThrow(() -> new ApiException(ErrorCode.SHOP_NOT_FOUND,
+                "This account has no shop. Create one with POST /shops."));
+    }
+
     public ShopResponse requireShop(AccountId account, UUID shop) {
         return shops.find(account, shop).orElseThrow(() -> shopNotFound(shop));
     }

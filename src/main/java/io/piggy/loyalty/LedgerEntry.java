@@ -15,6 +15,7 @@ record LedgerEntry(UUID id, String type, UUID contactId, UUID shopId, long credi
     static final String CREDIT_RECEPTION = "credit_reception";
     static final String REWARD_RECEPTION = "reward_reception";
     static final String API_CHANNEL = "OAUTH_API";
+    static final String FORMS_CHANNEL = "FORMS";
 
     boolean isRewardReception() {
         return REWARD_RECEPTION.equals(type);

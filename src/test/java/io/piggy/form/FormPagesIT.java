@@ -137,6 +137,12 @@ class FormPagesIT extends ApiIT {
         assertThat(events.get(0).event().credits()).isEqualTo(25);
         assertThat(events.get(1).event().firstSubmission()).isFalse();
         assertThat(events.get(1).event().credits()).isZero();
+        // the first submission's credits went through the ledger, once
+        assertThat(api.get(PREFIX + "/contacts/" + uuid + "/credit-balance").data().get("balance").asLong()).isEqualTo(25);
+        JsonNode ledger = api.get(PREFIX + "/loyalty-transactions?contact_uuid=" + uuid).data();
+        assertThat(ledger).hasSize(1);
+        assertThat(ledger.get(0).get("credits").asLong()).isEqualTo(25);
+        assertThat(ledger.get(0).get("channel").asString()).isEqualTo("FORMS");
         JsonNode after = contactByEmail(api, "ada@example.com").get("current_values");
         assertThat(after.get("firstname").asString()).isEqualTo("Ada L");
         assertThat(after.get("vip").asBoolean()).as("an unticked box is false").isFalse();
