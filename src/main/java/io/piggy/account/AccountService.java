@@ -60,8 +60,10 @@ public class AccountService {
                 .map(account -> tokens.issueOAuth(account, clientId, clock.instant().plus(lifetime)));
     }
 
-    /** The account a bearer token acts for; 401 when unknown or revoked, 3000 when expired. */
-    @Transactional(readOnly = true)
+    /**
+     * The account a bearer token acts for; 401 when unknown or revoked, 3000 when expired. One read,
+     * on every request: no transaction around it (that would cost two more round trips each time).
+     */
     public AccountId authenticate(String token) {
         AccessTokens.Holder holder = tokens.findLive(token).orElseThrow(() -> new ApiException(
                 ErrorCode.UNAUTHENTICATED, "Unknown or revoked access token. Send a valid one as 'Authorization: Bearer <token>'."));

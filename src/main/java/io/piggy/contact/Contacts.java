@@ -59,6 +59,14 @@ class Contacts {
                 .param("account", account.value()).param("id", id).query(this::map).optional();
     }
 
+    List<Contact> findAll(AccountId account, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND id IN (:ids)" + LIVE)
+                .param("account", account.value()).param("ids", ids).query(this::map).list();
+    }
+
     Optional<Contact> findByEmail(AccountId account, String email) {
         return db.sql("SELECT " + COLUMNS + " FROM contacts WHERE account_id = :account AND email_key = :key" + LIVE)
                 .param("account", account.value()).param("key", emailKey(email)).query(this::map).optional();

@@ -1,0 +1,37 @@
+package io.piggy.loyalty;
+
+import io.piggy.account.AccountId;
+import io.piggy.contact.ContactFacts;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A contact's loyalty values in its current_values, read from its balance row (O(1), no ledger scan).
+ * They come first: a feature that adds to them (or a test standing in for one) is applied after.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class LoyaltyContactFacts implements ContactFacts {
+    private final Balances balances;
+
+    LoyaltyContactFacts(Balances balances) {
+        this.balances = balances;
+    }
+
+    @Override
+    public Map<String, Object> factsOf(AccountId account, UUID contact) {
+        Balances.Totals t = balances.totals(account, contact);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("loyalty_balance", t.balance());
+        facts.put("loyalty_total_credits_received", t.totalReceived());
+        facts.put("loyalty_number_of_transactions", t.transactions());
+        facts.put("loyalty_first_transaction_date", t.firstAt());
+        facts.put("loyalty_last_transaction_date", t.lastAt());
+        return facts;
+    }
+}

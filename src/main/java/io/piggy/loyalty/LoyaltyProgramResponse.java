@@ -1,0 +1,28 @@
+package io.piggy.loyalty;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code GET /loyalty-program}: Piggy's fields (with {@code max_amount}, the most credits one
+ * reception may give, null for no limit) and, as our extension, the earning rules.
+ */
+record LoyaltyProgramResponse(
+        long id,
+        String name,
+        @JsonProperty("max_amount") Long maxAmount,
+        @JsonProperty("custom_credit_name") String customCreditName,
+        Unit unit,
+        @JsonProperty("earning_rules") List<Rule> earningRules) {
+
+    record Unit(String name, String label, String prefix) {
+    }
+
+    /** {@code credits} per {@code unit_value} of the unit; a rule with a shop overrides the unit's rule there. */
+    record Rule(@JsonProperty("unit_name") String unitName, @JsonProperty("shop_uuid") UUID shopUuid, long credits,
+                @JsonProperty("unit_value") BigDecimal unitValue, Rounding rounding) {
+    }
+}

@@ -1,0 +1,41 @@
+package io.piggy.loyalty;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.piggy.account.ShopResponse;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A reward reception (§3.4): {@code reward_reception} with {@code reward} for a physical reward,
+ * {@code digital_reward_reception} with {@code digital_reward} for a digital one, as the PHP SDK
+ * maps them.
+ */
+record RewardReceptionResponse(
+        String type,
+        UUID uuid,
+        String title,
+        long credits,
+        LoyaltyContactResponse contact,
+        ShopResponse shop,
+        @JsonProperty("contact_identifier") Object contactIdentifier,
+        String channel,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RewardResponse reward,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("digital_reward") RewardResponse digitalReward,
+        @JsonProperty("digital_reward_code") Object digitalRewardCode,
+        @JsonProperty("expires_at") Instant expiresAt,
+        @JsonProperty("has_been_collected") boolean hasBeenCollected) implements LoyaltyTransactionResponse {
+    static final String PHYSICAL_TYPE = "reward_reception";
+    static final String DIGITAL_TYPE = "digital_reward_reception";
+
+    static RewardReceptionResponse of(LedgerEntry e, Reward reward, LoyaltyContactResponse contact, ShopResponse shop,
+                                      LoyaltyIdentifiers.View identifier) {
+        RewardResponse view = RewardResponse.of(reward);
+        boolean digital = Reward.DIGITAL.equals(reward.rewardType());
+        return new RewardReceptionResponse(digital ? DIGITAL_TYPE : PHYSICAL_TYPE, e.id(), reward.title(), e.credits(),
+                contact, shop, identifier, e.channel(), e.createdAt(), digital ? null : view, digital ? view : null, null,
+                null, false);
+    }
+}

@@ -1,0 +1,114 @@
+package io.piggy.loyalty;
+
+import io.piggy.account.AccountCatalog;
+import io.piggy.account.AccountId;
+import io.piggy.account.ShopResponse;
+import io.piggy.contact.ContactDirectory;
+import io.piggy.contact.ContactRef;
+import io.piggy.shared.api.ApiException;
+import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.db.Ids;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Spending credits on a reward, and giving them back. One transaction: the guarded debit locks the
+ * contact's balance row first, so the claim-limit count and the stock that follow are exact for
+ * this contact; the stock row is taken second (the same order on reversal: no deadlock).
+ */
+@Service
+class RewardReceptionService {
+    private final Rewards rewards;
+    private final AccountCatalog catalog;
+    private final ContactDirectory contacts;
+    private final LoyaltyTransactions transactions;
+    private final Balances balances;
+    private final CreditReceptionService credits;
+    private final LoyaltyIdentifiers identifiers;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    RewardReceptionService(Rewards rewards, AccountCatalog catalog, ContactDirectory contacts,
+                           LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
+                           LoyaltyIdentifiers identifiers, TransactionTemplate tx, Clock clock) {
+        this.rewards = rewards;
+        this.catalog = catalog;
+        this.contacts = contacts;
+        this.transactions = transactions;
+        this.balances = balances;
+        this.credits = credits;
+        this.identifiers = identifiers;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    RewardReceptionResponse claim(AccountId account, CreateRewardReceptionRequest request) {
+        Reward reward = rewards.find(account, request.rewardUuid()).orElseThrow(() -> new ApiException(
+                ErrorCode.REWARD_NOT_FOUND, "Reward " + request.rewardUuid() + " not found."));
+        if (!reward.active()) {
+            throw new ApiException(ErrorCode.REWARD_INACTIVE, "Reward '" + reward.title() + "' is inactive.");
+        }
+        ShopResponse shop = catalog.requireShop(account, request.shopUuid());
+        ContactRef contact = contacts.require(account, request.contactUuid());
+        LoyaltyIdentifiers.View identifier = identifiers.resolve(account, request.contactIdentifierValue(), contact.uuid());
+        if (!reward.inStock()) {
+            throw outOfStock(reward);
+        }
+        List<UUID> members = balances.members(account, contact.uuid());
+        if (reward.limitPerContact() != null) {
+            requireUnderLimit(account, reward, members, reward.limitPerContact());
+        }
+        LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.REWARD_RECEPTION, contact.uuid(), shop.uuid(),
+                -reward.requiredCredits(), null, null, reward.id(), null, null, LedgerEntry.API_CHANNEL, clock.instant());
+        LoyaltyTransactions.Appended appended = tx.execute(status -> {
+            LoyaltyTransactions.Appended after =
+                    credits.moved(account, transactions.append(account, entry,
+                            new LedgerEntry.Details(identifier == null ? null : identifier.value(), Map.of())), entry);
+            if (reward.limitPerContact() != null) {
+                requireUnderLimit(account, reward, members, reward.limitPerContact() + 1); // counts this one now
+            }
+            if (reward.stock() != null && !rewards.takeOne(account, reward.id())) {
+                throw outOfStock(reward);
+            }
+            return after;
+        });
+        Reward shown = reward.stock() == null ? reward : reward.withStock(reward.stock() - 1);
+        return RewardReceptionResponse.of(entry, shown, LoyaltyTransactionViews.contact(contact.uuid(), appended), shop,
+                identifier);
+    }
+
+    /** Gives the credits back (a linked credit reception) and the reward back to its stock. */
+    CreditReceptionResponse reverse(AccountId account, UUID receptionId) {
+        LedgerEntry original = transactions.find(account, receptionId).filter(LedgerEntry::isRewardReception)
+                .orElseThrow(() -> new ApiException(ErrorCode.MODEL_NOT_FOUND,
+                        "Reward reception " + receptionId + " not found."));
+        credits.requireNotReversed(account, original);
+        LedgerEntry reversal = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, original.contactId(),
+                original.shopId(), -original.credits(), null, null, original.rewardId(), original.id(), null,
+                LedgerEntry.API_CHANNEL, clock.instant());
+        LoyaltyTransactions.Appended appended = tx.execute(status -> {
+            LoyaltyTransactions.Appended after = credits.appendReversal(account, reversal);
+            rewards.putBack(account, original.rewardId());
+            return after;
+        });
+        return LoyaltyTransactionViews.creditReception(reversal,
+                LoyaltyTransactionViews.contact(reversal.contactId(), appended), appended.shop(), null, null, Map.of());
+    }
+
+    private void requireUnderLimit(AccountId account, Reward reward, List<UUID> members, long limit) {
+        if (transactions.claims(account, members, reward.id()) >= limit) {
+            throw new ApiException(ErrorCode.CLAIM_LIMIT_REACHED,
+                    "This contact has claimed '" + reward.title() + "' " + reward.limitPerContact()
+                            + " times, the most it may.");
+        }
+    }
+
+    private static ApiException outOfStock(Reward reward) {
+        return new ApiException(ErrorCode.REWARD_OUT_OF_STOCK, "Reward '" + reward.title() + "' is out of stock.");
+    }
+}

@@ -1,0 +1,137 @@
+package io.piggy.loyalty;
+
+import io.piggy.account.AccountId;
+import io.piggy.shared.db.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@Repository
+class Rewards {
+    private static final String COLUMNS = """
+            id, display_id, title, description, required_credits, reward_type, stock, active, limit_per_contact,
+            media::text AS media, attributes::text AS attributes, created_at, updated_at
+            """;
+    private final JdbcClient db;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Rewards(JdbcClient db, JsonMapper json, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What a reward is made of (for an update: the stored reward with the changes applied). */
+    record Fields(String title, String description, Long requiredCredits, String rewardType, Long stock, Boolean active,
+                  Long limitPerContact, Reward.Media media, Map<String, Object> attributes) {
+    }
+
+    Reward create(AccountId account, Fields f) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return db.sql("""
+                        INSERT INTO rewards (account_id, id, title, description, required_credits, reward_type, stock,
+                                             active, limit_per_contact, media, attributes, created_at, updated_at)
+                        VALUES (:account, :id, :title, :description, :required, :type, :stock, :active, :limit,
+                                CAST(:media AS jsonb), CAST(:attributes AS jsonb), :now, :now)
+                        RETURNING""" + " " + COLUMNS)
+                .param("account", account.value()).param("id", Ids.next(clock)).param("title", f.title())
+                .param("description", f.description()).param("required", f.requiredCredits())
+                .param("type", f.rewardType()).param("stock", f.stock()).param("active", f.active())
+                .param("limit", f.limitPerContact()).param("media", f.media() == null ? null : json.writeValueAsString(f.media()))
+                .param("attributes", json.writeValueAsString(f.attributes())).param("now", now)
+                .query(this::map).single();
+    }
+
+    /**
+     * Overwrites the reward with {@code f} (the caller merged it with the stored reward); custom
+     * attributes are merged key by key.
+     */
+    Optional<Reward> update(AccountId account, UUID id, Fields f) {
+        return db.sql("""
+                        UPDATE rewards SET title = :title, description = :description, required_credits = :required,
+                               reward_type = :type, stock = :stock, active = :active, limit_per_contact = :limit,
+                               media = CAST(:media AS jsonb), attributes = attributes || CAST(:attributes AS jsonb),
+                               updated_at = :now
+                        WHERE account_id = :account AND id = :id
+                        RETURNING""" + " " + COLUMNS)
+                .param("title", f.title()).param("description", f.description()).param("required", f.requiredCredits())
+                .param("type", f.rewardType()).param("stock", f.stock()).param("active", f.active())
+                .param("limit", f.limitPerContact()).param("media", f.media() == null ? null : json.writeValueAsString(f.media()))
+                .param("attributes", json.writeValueAsString(f.attributes()))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("account", account.value()).param("id", id)
+                .query(this::map).optional();
+    }
+
+    Optional<Reward> find(AccountId account, UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE account_id = :account AND id = :id")
+                .param("account", account.value()).param("id", id).query(this::map).optional();
+    }
+
+    Map<UUID, Reward> findAll(AccountId account, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE account_id = :account AND id IN (:ids)")
+                .param("account", account.value()).param("ids", ids).query(this::map).list().stream()
+                .collect(Collectors.toMap(Reward::id, Function.identity()));
+    }
+
+    List<Reward> all(AccountId account) {
+        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE account_id = :account ORDER BY created_at, id")
+                .param("account", account.value()).query(this::map).list();
+    }
+
+    /**
+     * The rewards these contacts (one contact and those merged into it) can claim now: active,
+     * in stock, affordable with the balance and under their claim limit.
+     */
+    List<Reward> claimable(AccountId account, Collection<UUID> contacts, long balance) {
+        return db.sql("SELECT " + COLUMNS + """
+                         FROM rewards w
+                        WHERE w.account_id = :account AND w.active AND (w.stock IS NULL OR w.stock > 0)
+                          AND w.required_credits <= :balance
+                          AND (w.limit_per_contact IS NULL OR w.limit_per_contact > (""" + LoyaltyTransactions.openClaims("w.id") + """
+                        ))
+                        ORDER BY w.created_at, w.id""")
+                .param("account", account.value()).param("balance", balance).param("contacts", contacts)
+                .query(this::map).list();
+    }
+
+    /** Takes one from a limited stock; false when it is empty. Unlimited rewards are not touched (no lock). */
+    boolean takeOne(AccountId account, UUID id) {
+        return db.sql("""
+                        UPDATE rewards SET stock = stock - 1
+                        WHERE account_id = :account AND id = :id AND stock IS NOT NULL AND stock > 0""")
+                .param("account", account.value()).param("id", id).update() == 1;
+    }
+
+    void putBack(AccountId account, UUID id) {
+        db.sql("UPDATE rewards SET stock = stock + 1 WHERE account_id = :account AND id = :id AND stock IS NOT NULL")
+                .param("account", account.value()).param("id", id).update();
+    }
+
+    private Reward map(ResultSet rs, int row) throws SQLException {
+        String media = rs.getString("media");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = json.readValue(rs.getString("attributes"), Map.class);
+        return new Reward(rs.getObject("id", UUID.class), rs.getLong("display_id"), rs.getString("title"),
+                rs.getString("description"), rs.getLong("required_credits"), rs.getString("reward_type"),
+                (Long) rs.getObject("stock"), rs.getBoolean("active"), (Long) rs.getObject("limit_per_contact"),
+                media == null ? null : json.readValue(media, Reward.Media.class), attributes,
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

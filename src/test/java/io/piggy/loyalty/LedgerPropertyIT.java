@@ -1,0 +1,304 @@
+package io.piggy.loyalty;
+
+import io.piggy.account.AccountId;
+import io.piggy.contact.ContactMergeStep;
+import io.piggy.support.Api;
+import io.piggy.support.TestApps;
+import io.piggy.support.TestDatabase;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.piggy.support.Api.PREFIX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random sequences of receptions (negative ones too), reversals, reward receptions, their
+ * reversals and contact merges, run over HTTP against a model. After every step: every
+ * operation had the predicted outcome, each contact's balance equals the sum of its ledger
+ * history, no balance is negative, a rejected operation changed nothing, credits issued minus
+ * credits spent equal the sum of all balances, and the audit finds no difference. On failure
+ * jqwik reports the seed and the (shrunk) operation list; the message names the failing step.
+ */
+class LedgerPropertyIT {
+    private static final int CONTACTS = 3;
+    /** price, stock (null: unlimited), limit per contact (null: none) */
+    private static final long[][] REWARDS = {{4, -1, -1}, {9, 2, -1}, {2, -1, 1}};
+    private static ConfigurableApplicationContext app;
+    private static Api admin;
+
+    @BeforeContainer
+    static void start() throws Exception {
+        app = TestApps.start(Map.of(
+                "server.port", "0",
+                "piggy.database.url", TestDatabase.newDatabase(),
+                "piggy.data-dir", Files.createTempDirectory("piggy-ledger-property").toString(),
+                "piggy.admin-token", "ledger-property-admin"));
+        admin = TestApps.api(app, "ledger-property-admin");
+    }
+
+    @AfterContainer
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    sealed interface Op {
+        record Receive(int contact, long credits) implements Op {
+        }
+
+        record Reverse(int reception) implements Op {
+        }
+
+        record Claim(int contact, int reward) implements Op {
+        }
+
+        record ReverseClaim(int claim) implements Op {
+        }
+
+        record Merge(int source, int destination) implements Op {
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Op>> operations() {
+        Arbitrary<Integer> contact = Arbitraries.integers().between(0, CONTACTS - 1);
+        Arbitrary<Integer> index = Arbitraries.integers().between(0, 40);
+        Arbitrary<Op> receive = Combinators.combine(contact, Arbitraries.longs().between(-20, 50)).as(Op.Receive::new);
+        Arbitrary<Op> claim = Combinators.combine(contact, Arbitraries.integers().between(0, REWARDS.length - 1))
+                .as(Op.Claim::new);
+        Arbitrary<Op> merge = Combinators.combine(contact, contact).as(Op.Merge::new);
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, receive),
+                Tuple.of(2, index.map(Op.Reverse::new)),
+                Tuple.of(4, claim),
+                Tuple.of(2, index.map(Op.ReverseClaim::new)),
+                Tuple.of(2, merge)).list().ofMinSize(8).ofMaxSize(30);
+    }
+
+    @Property(tries = 12, shrinking = ShrinkingMode.BOUNDED)
+    void theLedgerStaysExact(@ForAll("operations") List<Op> ops) {
+        World world = new World();
+        for (int step = 0; step < ops.size(); step++) {
+            try {
+                world.apply(ops.get(step));
+                world.check();
+            } catch (AssertionError e) {
+                throw new AssertionError("Step " + step + " (" + ops.get(step) + ") of " + ops + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** One fresh account, its contacts and rewards, and the model of what they should hold. */
+    private static final class World {
+        final Api api;
+        final Loyalty loyalty;
+        final AccountId account;
+        final String shop;
+        final List<String> contacts = new ArrayList<>();
+        final List<String> rewards = new ArrayList<>();
+        final Map<String, Long> balance = new HashMap<>();
+        final Map<String, String> mergedInto = new HashMap<>();
+        final List<Row> receptions = new ArrayList<>();
+        final List<Row> claims = new ArrayList<>();
+        final long[] stock = new long[REWARDS.length];
+
+        /** A ledger row the model tracks: who made it, its credits, and whether it was reversed. */
+        static final class Row {
+            final String uuid;
+            final String contact;
+            final long credits;
+            final int reward;
+            boolean reversed;
+
+            Row(String uuid, String contact, long credits, int reward) {
+                this.uuid = uuid;
+                this.contact = contact;
+                this.credits = credits;
+                this.reward = reward;
+            }
+        }
+
+        World() {
+            Api.Response created = admin.postJson("/api/admin/accounts", Map.of("name", "Ledger property"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            account = new AccountId(UUID.fromString(created.data().get("uuid").asString()));
+            api = admin.as(created.data().get("access_token").asString());
+            loyalty = new Loyalty(api);
+            shop = loyalty.shop();
+            for (int i = 0; i < CONTACTS; i++) {
+                String contact = loyalty.newContact();
+                contacts.add(contact);
+                balance.put(contact, 0L);
+                receive(contact, 20); // something to spend from the start
+            }
+            for (int i = 0; i < REWARDS.length; i++) {
+                Map<String, Object> extra = new HashMap<>();
+                if (REWARDS[i][1] >= 0) {
+                    extra.put("stock", REWARDS[i][1]);
+                }
+                if (REWARDS[i][2] >= 0) {
+                    extra.put("limit_per_contact", REWARDS[i][2]);
+                }
+                rewards.add(loyalty.newReward(REWARDS[i][0], extra));
+                stock[i] = REWARDS[i][1];
+            }
+        }
+
+        String root(String contact) {
+            String c = contact;
+            while (mergedInto.containsKey(c)) {
+                c = mergedInto.get(c);
+            }
+            return c;
+        }
+
+        void apply(Op op) {
+            if (op instanceof Op.Receive r) {
+                receive(contacts.get(r.contact()), r.credits());
+            } else if (op instanceof Op.Reverse r && !receptions.isEmpty()) {
+                reverse(receptions.get(r.reception() % receptions.size()));
+            } else if (op instanceof Op.Claim c) {
+                claim(contacts.get(c.contact()), c.reward());
+            } else if (op instanceof Op.ReverseClaim c && !claims.isEmpty()) {
+                reverseClaim(claims.get(c.claim() % claims.size()));
+            } else if (op instanceof Op.Merge m) {
+                merge(contacts.get(m.source()), contacts.get(m.destination()));
+            }
+        }
+
+        void receive(String contact, long credits) {
+            Integer expected = mergedInto.containsKey(contact) ? Integer.valueOf(55031)
+                    : balance.get(contact) + credits < 0 ? Integer.valueOf(1017) : null;
+            Api.Response r = outcome(loyalty.receive(shop, contact, credits), expected);
+            if (expected == null) {
+                balance.merge(contact, credits, Long::sum);
+                receptions.add(new Row(r.data().get("uuid").asString(), contact, credits, -1));
+            }
+        }
+
+        void reverse(Row reception) {
+            String owner = root(reception.contact);
+            Integer expected = reception.reversed ? Integer.valueOf(1410)
+                    : balance.get(owner) - reception.credits < 0 ? Integer.valueOf(1017) : null;
+            outcome(loyalty.reverseCredits(reception.uuid), expected);
+            if (expected == null) {
+                reception.reversed = true;
+                balance.merge(owner, -reception.credits, Long::sum);
+            }
+        }
+
+        void claim(String contact, int reward) {
+            long price = REWARDS[reward][0];
+            long limit = REWARDS[reward][2];
+            long open = claims.stream().filter(c -> !c.reversed && c.reward == reward && root(c.contact).equals(contact))
+                    .count();
+            Integer expected;
+            if (stock[reward] == 0) {
+                expected = 1018;
+            } else if (mergedInto.containsKey(contact)) {
+                expected = 55031;
+            } else if (limit >= 0 && open >= limit) {
+                expected = 1019;
+            } else if (balance.get(contact) < price) {
+                expected = 1017;
+            } else {
+                expected = null;
+            }
+            Api.Response r = outcome(loyalty.claim(shop, contact, rewards.get(reward)), expected);
+            if (expected == null) {
+                balance.merge(contact, -price, Long::sum);
+                if (stock[reward] > 0) {
+                    stock[reward]--;
+                }
+                claims.add(new Row(r.data().get("uuid").asString(), contact, -price, reward));
+            }
+        }
+
+        void reverseClaim(Row claim) {
+            Integer expected = claim.reversed ? Integer.valueOf(1410) : null;
+            outcome(loyalty.reverseReward(claim.uuid), expected);
+            if (expected == null) {
+                claim.reversed = true;
+                balance.merge(root(claim.contact), -claim.credits, Long::sum);
+                if (stock[claim.reward] >= 0) {
+                    stock[claim.reward]++;
+                }
+            }
+        }
+
+        /** As the contact feature will: only two live contacts, inside one transaction, every merge step. */
+        void merge(String source, String destination) {
+            if (source.equals(destination) || mergedInto.containsKey(source) || mergedInto.containsKey(destination)) {
+                return;
+            }
+            app.getBean(TransactionTemplate.class).executeWithoutResult(s ->
+                    app.getBeansOfType(ContactMergeStep.class).values().forEach(step ->
+                            step.merge(account, UUID.fromString(source), UUID.fromString(destination))));
+            balance.merge(destination, balance.get(source), Long::sum);
+            balance.put(source, 0L);
+            mergedInto.put(source, destination);
+            Statistics.label("merges").collect(mergedInto.containsValue(source) ? "chained" : "simple");
+        }
+
+        /** Asserts the predicted outcome (null: success) and that a rejection changed nothing. */
+        private Api.Response outcome(Api.Response response, Integer expectedCode) {
+            Statistics.label("outcomes").collect(expectedCode == null ? "ok" : expectedCode);
+            if (expectedCode == null) {
+                assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            } else {
+                assertThat(response.status()).as(response.toString()).isBetween(400, 499);
+                assertThat(response.code()).as(response.toString()).isEqualTo(expectedCode);
+            }
+            return response;
+        }
+
+        void check() {
+            long sumOfBalances = 0;
+            for (String contact : contacts) {
+                long actual = loyalty.balance(contact);
+                assertThat(actual).as("balance of " + contact).isEqualTo(balance.get(contact)).isNotNegative();
+                assertThat(sum(PREFIX + "/loyalty-transactions?limit=100&contact_uuid=" + contact))
+                        .as("balance of " + contact + " = sum of its ledger history").isEqualTo(actual);
+                sumOfBalances += actual;
+            }
+            long issued = sum(PREFIX + "/loyalty-transactions?limit=100&type=credit_receptions");
+            long spent = -sum(PREFIX + "/loyalty-transactions?limit=100&type=reward_receptions");
+            assertThat(issued - spent).as("issued - spent = sum of balances").isEqualTo(sumOfBalances);
+            for (int i = 0; i < REWARDS.length; i++) {
+                JsonNode reward = api.get(PREFIX + "/rewards/" + rewards.get(i)).data();
+                if (stock[i] >= 0) {
+                    assertThat(reward.get("stock").asLong()).as("stock of reward " + i).isEqualTo(stock[i]);
+                }
+            }
+            JsonNode audit = loyalty.audit();
+            assertThat(audit.get("consistent").asBoolean()).as(audit.toString()).isTrue();
+        }
+
+        private long sum(String path) {
+            Api.Response r = api.get(path);
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.json().get("meta").get("total").asLong()).as("fits one page").isLessThanOrEqualTo(100);
+            return r.data().valueStream().mapToLong(t -> t.get("credits").asLong()).sum();
+        }
+    }
+}
