@@ -43,6 +43,12 @@ public class ContactAttributeService {
         return attributes.all(account);
     }
 
+    /** The contact's stored attribute values by name (what a form pre-fills). 55031 when the contact is unknown. */
+    public Map<String, Object> values(AccountId account, UUID contact) {
+        return contacts.find(account, contact).map(Contacts.Contact::attributes)
+                .orElseThrow(() -> new ApiException(ErrorCode.CONTACT_NOT_FOUND));
+    }
+
     /** Errors per attribute name (unknown, read-only, or a value its type refuses); empty when all can be saved. */
     public Map<String, List<String>> validate(AccountId account, Map<String, ?> values) {
         return check(account, values).errors();

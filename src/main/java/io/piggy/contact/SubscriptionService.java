@@ -51,6 +51,11 @@ public class SubscriptionService {
         return status;
     }
 
+    /** Whether {@link #subscribe} can enrol contacts in this type: it exists in the account and is active. */
+    public boolean canSubscribe(AccountId account, UUID subscriptionType) {
+        return types.find(account, subscriptionType).map(SubscriptionTypes.SubscriptionType::active).orElse(false);
+    }
+
     @Transactional
     String unsubscribe(AccountId account, UUID contact, UUID subscriptionType) {
         SubscriptionTypes.SubscriptionType type = require(account, contact, subscriptionType);

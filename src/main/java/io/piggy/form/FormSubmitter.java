@@ -1,0 +1,106 @@
+package io.piggy.form;
+
+import io.piggy.contact.ContactAttribute;
+import io.piggy.contact.ContactAttributeService;
+import io.piggy.contact.ContactDirectory;
+import io.piggy.contact.SubscriptionService;
+import io.piggy.shared.api.ApiException;
+import io.piggy.shared.db.Ids;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A submission of a hosted page: checks the values with the contact attributes' own rules and,
+ * when all are valid, in one transaction finds or creates the contact by email, saves the values,
+ * subscribes it, records the submission and publishes {@link FormSubmitted}.
+ */
+@Service
+class FormSubmitter {
+    static final String CHANNEL = "FORM";
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private final ContactAttributeService attributes;
+    private final ContactDirectory contacts;
+    private final SubscriptionService subscriptions;
+    private final FormSubmissions submissions;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    FormSubmitter(ContactAttributeService attributes, ContactDirectory contacts, SubscriptionService subscriptions,
+                  FormSubmissions submissions, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.attributes = attributes;
+        this.contacts = contacts;
+        this.subscriptions = subscriptions;
+        this.submissions = submissions;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Either the submission that was recorded, or the errors per field name (then nothing changed). */
+    record Outcome(FormSubmitted submitted, Map<String, List<String>> errors) {
+    }
+
+    /** The attributes a page asks for besides email, in the form's order; ones deleted since are left out. */
+    List<ContactAttribute> fields(Form form) {
+        Map<String, ContactAttribute> known = new LinkedHashMap<>();
+        attributes.attributes(form.account()).forEach(a -> known.put(a.name(), a));
+        return form.fields().stream().filter(n -> !FormService.EMAIL.equals(n)).map(known::get)
+                .filter(a -> a != null && !a.readOnly()).toList();
+    }
+
+    /**
+     * @param contact the known contact of a PRIVATE page; empty for a PUBLIC one, whose email names the contact
+     */
+    Outcome submit(Form form, Optional<UUID> contact, Map<String, List<String>> params) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ContactAttribute field : fields(form)) {
+            values.put(field.name(), FormFields.valueOf(field, params));
+        }
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        String email = params.getOrDefault(FormService.EMAIL, List.of("")).get(0).trim();
+        if (contact.isEmpty() && (email.length() > 255 || !EMAIL.matcher(email).matches())) {
+            errors.put(FormService.EMAIL, List.of("Enter your email address, e.g. ada@example.com."));
+        }
+        errors.putAll(attributes.validate(form.account(), values));
+        if (!errors.isEmpty()) {
+            return new Outcome(null, errors);
+        }
+        try {
+            return new Outcome(tx.execute(status -> record(form, contact, email, values)), Map.of());
+        } catch (ApiException e) {
+            if (e.fieldErrors() == null || e.fieldErrors().isEmpty()) {
+                throw e;
+            }
+            return new Outcome(null, e.fieldErrors()); // an attribute changed between the check and the save
+        }
+    }
+
+    private FormSubmitted record(Form form, Optional<UUID> known, String email, Map<String, Object> values) {
+        UUID contact = known.orElseGet(() -> contacts.findOrCreate(form.account(), email, CHANNEL).uuid());
+        attributes.save(form.account(), contact, values);
+        for (UUID type : form.subscriptionTypes()) {
+            if (subscriptions.canSubscribe(form.account(), type)) { // a type deactivated since is skipped
+                subscriptions.subscribe(form.account(), contact, type);
+            }
+        }
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put(FormService.EMAIL, contacts.require(form.account(), contact).email());
+        answers.putAll(values);
+        FormSubmissions.Submission submission = submissions.record(form.account(), Ids.next(clock), form.id(), contact,
+                form.credits(), answers, clock.instant());
+        FormSubmitted event = new FormSubmitted(form.account(), form.id(), submission.id(), contact,
+                submission.firstSubmission(), submission.creditsDue());
+        events.publishEvent(event);
+        return event;
+    }
+}
