@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Gathers the computed values other features contribute. Beans are asked in their {@code @Order};
- * when two give the same key, the one that comes first wins. Keys nobody gives keep the loyalty
- * defaults (0 without a loyalty feature).
+ * Gathers the computed values other features contribute, on top of the loyalty defaults (0
+ * without a loyalty feature). Beans are applied in their {@code @Order}: when two give the same
+ * key, the later one wins.
  */
 @Component
 class ContactFactsCollector {
@@ -36,11 +36,10 @@ class ContactFactsCollector {
     }
 
     Map<String, Object> of(AccountId account, UUID contact) {
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>(DEFAULTS);
         for (ContactFacts f : facts) {
-            f.factsOf(account, contact).forEach(values::putIfAbsent);
+            values.putAll(f.factsOf(account, contact));
         }
-        DEFAULTS.forEach(values::putIfAbsent);
         return values;
     }
 

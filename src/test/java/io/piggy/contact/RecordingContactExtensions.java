@@ -19,10 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * contributes facts for the contacts a test gives it, and records merge and erasure calls. Like a
  * real step it moves its data only when the merge transaction commits. Contacts a test does not
  * name are left alone, so other tests sharing the application see no difference; for the ones it
- * names, its facts come first (highest precedence) and win over a real feature's.
+ * names, its facts are applied last and win over a real feature's (the loyalty facts come first).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class RecordingContactExtensions implements ContactFacts, ContactMergeStep, ContactErasureStep {
     static final Map<UUID, Map<String, Object>> FACTS = new ConcurrentHashMap<>();
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
