@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *    the difference of the bucket counts before and after the run: "p99 <= x ms" is the upper
  *    bound of the histogram bucket holding the 99th percentile;
  *  - client-side percentiles (exact, include the loopback HTTP round trip and the client's own CPU).
- * Usage: java bench/ContactsLoad.java <base url> <token> <sample.csv: uuid,email> <requests> <concurrency>
+ *  - CPU time per request of the Piggy JVM (its pid) and of the PostgreSQL server processes
+ *    (those whose command line holds the database name), from /proc: what one request costs the machine.
+ * Usage: java bench/ContactsLoad.java <base url> <token> <sample.csv: uuid,email> <requests> <concurrency> [piggy pid] [database]
  */
 public class ContactsLoad {
     static final Duration MAX_RUN = Duration.ofMinutes(5);
@@ -41,6 +43,8 @@ public class ContactsLoad {
                 .map(l -> l.split(",", 2)).toList();
         int requests = Integer.parseInt(args[3]);
         int concurrency = Integer.parseInt(args[4]);
+        long piggyPid = args.length > 5 ? Long.parseLong(args[5]) : -1;
+        String database = args.length > 6 ? args[6] : null;
         String prefix = base + "/api/v3/oauth/clients/contacts/";
         Map<String, IntFunction<String>> endpoints = new java.util.LinkedHashMap<>();
         endpoints.put("/api/v3/oauth/clients/contacts/{contactUuid}", i -> prefix + sample.get(i % sample.size())[0]);
@@ -51,9 +55,18 @@ public class ContactsLoad {
         }
         for (Map.Entry<String, IntFunction<String>> e : endpoints.entrySet()) {
             Map<Double, Long> before = buckets(base, e.getKey());
+            long jvmBefore = cpuTicks(piggyPid);
+            long pgBefore = postgresTicks(database);
             long[] client = run(e.getValue(), token, requests, concurrency, requests);
+            long jvm = cpuTicks(piggyPid) - jvmBefore;
+            long pg = postgresTicks(database) - pgBefore;
             Map<Double, Long> after = buckets(base, e.getKey());
             report(e.getKey(), before, after, client);
+            if (piggyPid > 0) {
+                // /proc counts in clock ticks of 10 ms
+                System.out.printf("  CPU per request: Piggy JVM %.3f ms, PostgreSQL %.3f ms%n",
+                        jvm * 10.0 / client.length, pg * 10.0 / client.length);
+            }
         }
     }
 
@@ -89,6 +102,38 @@ public class ContactsLoad {
         }
         long[] done = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
         return done;
+    }
+
+    /** utime + stime of a process, in clock ticks; 0 when unknown. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** CPU ticks of the PostgreSQL backends serving this database (they live as long as the pool's connections). */
+    static long postgresTicks(String database) throws Exception {
+        if (database == null) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmd = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.startsWith("postgres: ") && cmd.contains(" " + database + " ")) {
+                        ticks += cpuTicks(Long.parseLong(dir.getFileName().toString()));
+                    }
+                } catch (Exception gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return ticks;
     }
 
     /** Cumulative bucket counts (le in seconds → count) of the endpoint's 200 GET answers. */
@@ -127,6 +172,11 @@ public class ContactsLoad {
             }
         }
         System.out.println(server);
+        Double fiveMs = bounds.stream().filter(b -> Math.abs(b - 0.005) < 1e-9).findFirst().orElse(null);
+        if (fiveMs != null && total > 0) {
+            long within = after.get(fiveMs) - before.getOrDefault(fiveMs, 0L);
+            System.out.printf("  server: %.2f%% of requests took over 5 ms%n", 100.0 * (total - within) / total);
+        }
         System.out.printf("  client (exact, incl. loopback HTTP): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
                 pct(client, 0.5), pct(client, 0.9), pct(client, 0.99), pct(client, 0.999), client[client.length - 1] / 1000.0);
     }

@@ -3,19 +3,25 @@
 # Creates its own PostgreSQL (system initdb/pg_ctl, PostgreSQL >= 15) in a temp directory, starts
 # Piggy against it, loads the contacts with SQL (generate_series, not the API), then drives
 # localhost load with bench/ContactsLoad.java and reads the server-side latency histogram
-# (http.server.requests, from /actuator/prometheus).
-# Usage: bench/contacts-lookup.sh [contacts] [requests per endpoint] [concurrency]
+# (http.server.requests, from /actuator/prometheus, with extra buckets at 0.5, 2, 3, 4, 5, 6, 8
+# and 10 ms for this run only, so "over 5 ms" is counted exactly).
+# Usage: bench/contacts-lookup.sh [contacts] [requests per endpoint] [concurrency, or several: "1 4"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contacts=${1:-1000000}
 requests=${2:-20000}
-concurrency=${3:-4}
-pg_port=${BENCH_PG_PORT:-55432}
-port=${BENCH_PORT:-18081}
+concurrency=${3:-1 4}
+pg_port=${BENCH_PG_PORT:-55781}
+port=${BENCH_PORT:-18381}
 token=bench-contacts-token
 pg_bin=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
 [ -f target/piggy.jar ] || mvn -B -q -DskipTests package
 
+for p in "$port" "$pg_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    echo "Port $p is in use; set BENCH_PORT / BENCH_PG_PORT to free ones." >&2; exit 1
+  fi
+done
 work=$(mktemp -d)
 chmod 755 "$work"
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -38,7 +44,9 @@ psql -h localhost -p "$pg_port" -U postgres -qc "CREATE DATABASE piggy_bench"
 echo "== Piggy on port $port"
 PIGGY_DATABASE_URL="jdbc:postgresql://localhost:$pg_port/piggy_bench" PIGGY_DATABASE_USER=postgres \
 PIGGY_BOOTSTRAP_TOKEN=$token PIGGY_RATE_LIMIT_PER_MINUTE=100000000 PIGGY_DATA_DIR="$work/data" SERVER_PORT=$port \
-  java -jar target/piggy.jar >"$work/piggy.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:-} -jar target/piggy.jar \
+  --management.metrics.distribution.slo.http.server.requests=500us,2ms,3ms,4ms,5ms,6ms,8ms,10ms \
+  >"$work/piggy.log" 2>&1 &
 piggy_pid=$!
 for _ in $(seq 1 600); do
   curl -sf -o /dev/null "http://localhost:$port/actuator/health" && break
@@ -71,6 +79,8 @@ SQL
 echo "loaded in $(( $(date +%s) - start )) s; $(psql_bench -c "SELECT count(*) FROM contacts") contacts"
 psql_bench -c "SELECT id || ',' || email FROM contacts ORDER BY random() LIMIT 50000" > "$work/sample.csv"
 
-echo "== Load: $requests requests per endpoint, $concurrency concurrent; machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java bench/ContactsLoad.java "http://localhost:$port" "$token" "$work/sample.csv" "$requests" "$concurrency"
-echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+for c in $concurrency; do
+  echo "== Load: $requests requests per endpoint, $c concurrent; machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  java bench/ContactsLoad.java "http://localhost:$port" "$token" "$work/sample.csv" "$requests" "$c" "$piggy_pid" piggy_bench
+  echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+done

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Gathers the computed values other features contribute, on top of the loyalty defaults (0 without a loyalty feature). */
+/**
+ * Gathers the computed values other features contribute. Beans are asked in their {@code @Order};
+ * when two give the same key, the one that comes first wins. Keys nobody gives keep the loyalty
+ * defaults (0 without a loyalty feature).
+ */
 @Component
 class ContactFactsCollector {
     static final String TOTAL_CREDITS_RECEIVED = "loyalty_total_credits_received";
@@ -32,10 +36,11 @@ class ContactFactsCollector {
     }
 
     Map<String, Object> of(AccountId account, UUID contact) {
-        Map<String, Object> values = new LinkedHashMap<>(DEFAULTS);
+        Map<String, Object> values = new LinkedHashMap<>();
         for (ContactFacts f : facts) {
-            values.putAll(f.factsOf(account, contact));
+            f.factsOf(account, contact).forEach(values::putIfAbsent);
         }
+        DEFAULTS.forEach(values::putIfAbsent);
         return values;
     }
 

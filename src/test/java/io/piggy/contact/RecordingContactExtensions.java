@@ -1,6 +1,8 @@
 package io.piggy.contact;
 
 import io.piggy.account.AccountId;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,9 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Stands in for the features that extend contacts (loyalty, vouchers) in the contact tests: it
  * contributes facts for the contacts a test gives it, and records merge and erasure calls. Like a
  * real step it moves its data only when the merge transaction commits. Contacts a test does not
- * name are left alone, so other tests sharing the application see no difference.
+ * name are left alone, so other tests sharing the application see no difference; for the ones it
+ * names, its facts come first (highest precedence) and win over a real feature's.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class RecordingContactExtensions implements ContactFacts, ContactMergeStep, ContactErasureStep {
     static final Map<UUID, Map<String, Object>> FACTS = new ConcurrentHashMap<>();
     static final List<String> CALLS = new CopyOnWriteArrayList<>();

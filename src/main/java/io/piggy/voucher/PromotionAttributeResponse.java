@@ -1,0 +1,8 @@
+package io.piggy.voucher;
+
+import java.util.List;
+
+/** A promotion attribute definition; {@code id} is the integer the PHP SDK addresses it by. */
+record PromotionAttributeResponse(long id, String name, String label, String description, String placeholder,
+                                  String type, List<Object> options) {
+}

@@ -1,0 +1,33 @@
+package io.piggy.voucher;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A promotion as Piggy shows it: its fields, its custom attribute values under {@code attributes}
+ * and, as in Piggy's voucher responses, the same values flattened beside the fields.
+ */
+record PromotionResponse(
+        UUID uuid,
+        String name,
+        String description,
+        String type,
+        @JsonProperty("redemptions_per_voucher") int redemptionsPerVoucher,
+        @JsonProperty("voucher_limit") Long voucherLimit,
+        @JsonProperty("limit_per_contact") Integer limitPerContact,
+        @JsonProperty("expiration_duration") Long expirationDuration,
+        Map<String, Object> attributes) {
+
+    static PromotionResponse of(Promotions.Promotion p) {
+        return new PromotionResponse(p.id(), p.name(), p.description(), p.type(), p.redemptionsPerVoucher(),
+                p.voucherLimit(), p.limitPerContact(), p.expirationDuration(), p.attributes());
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> flattened() {
+        return attributes;
+    }
+}
