@@ -141,7 +141,7 @@ class CreditReceptionService {
             requireWithinMaximum(catalog.program(account), entry.credits());
         }
         contacts.require(account, entry.contactId());
-        if (balances.totals(account, entry.contactId()).mergedInto() != null) {
+        if (balances.find(account, entry.contactId()).map(Balances.Totals::mergedInto).isPresent()) {
             throw new ApiException(ErrorCode.CONTACT_NOT_FOUND,
                     "Contact " + entry.contactId() + " was merged into another contact; use that one.");
         }
