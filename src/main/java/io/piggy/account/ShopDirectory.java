@@ -16,7 +16,10 @@ public class ShopDirectory {
     }
 
     public ShopResponse require(AccountId account, UUID shop) {
-        return shops.find(account, shop).orElseThrow(() -> new ApiException(ErrorCode.SHOP_NOT_FOUND,
-                "No shop has this shop_uuid. List your shops with GET /shops."));
+        return shops.find(account, shop).orElseThrow(ShopDirectory::notFound);
+    }
+
+    static ApiException notFound() {
+        return new ApiException(ErrorCode.SHOP_NOT_FOUND, "No shop has this shop_uuid. List your shops with GET /shops.");
     }
 }
