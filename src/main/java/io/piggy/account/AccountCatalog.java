@@ -14,8 +14,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What other features need of an account's set-up: its shops, its units and its loyalty program.
- * Shops and units are never deleted, so an id found here stays valid.
+ * What other features need of an account's set-up beyond a shop check ({@link ShopDirectory}): its
+ * shops, its units and its loyalty program. Shops and units are never deleted, so an id found here
+ * stays valid.
  */
 @Service
 public class AccountCatalog {
@@ -82,26 +83,13 @@ public class AccountCatalog {
                                 rs.getString("unit_label"), rs.getString("unit_prefix"), rs.getBoolean("unit_is_default"),
                                 null, rs.getTimestamp("unit_created_at").toInstant(),
                                 rs.getTimestamp("unit_updated_at").toInstant())))
-                .optional().orElseThrow(() -> shopNotFound(shop));
+                .optional().orElseThrow(ShopDirectory::notFound);
         if (withUnit && context.unit() == null) {
             requireUnit(account, unitName); // says which of 60007 and 55046
         }
         return context;
     }
 
-    /** The account's first shop ("Main shop" unless renamed): where credits without a till are booked. */
-    public ShopResponse mainShop(AccountId account) {
-        return shops.all(account).stream().findFirst().orElseThrow(() -> new ApiException(ErrorCode.SHOP_NOT_FOUND,
-                "This account has no shop. Create one with POST /shops."));
-    }
-
-    public ShopResponse requireShop(AccountId account, UUID shop) {
-        return shops.find(account, shop).orElseThrow(() -> shopNotFound(shop));
-    }
-
-    private static ApiException shopNotFound(UUID shop) {
-        return new ApiException(ErrorCode.SHOP_NOT_FOUND, "Shop " + shop + " not found. List your shops with GET /shops.");
-    }
 
     /** Shops by id; ids that are not this account's are left out. */
     public Map<UUID, ShopResponse> shops(AccountId account, Collection<UUID> ids) {

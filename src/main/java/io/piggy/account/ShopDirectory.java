@@ -16,7 +16,16 @@ public class ShopDirectory {
     }
 
     public ShopResponse require(AccountId account, UUID shop) {
-        return shops.find(account, shop).orElseThrow(() -> new ApiException(ErrorCode.SHOP_NOT_FOUND,
-                "No shop has this shop_uuid. List your shops with GET /shops."));
+        return shops.find(account, shop).orElseThrow(ShopDirectory::notFound);
+    }
+
+    /** The account's first shop ("Main shop" unless renamed): where credits without a till are booked. */
+    public ShopResponse mainShop(AccountId account) {
+        return shops.all(account).stream().findFirst().orElseThrow(() -> new ApiException(ErrorCode.SHOP_NOT_FOUND,
+                "This account has no shop. Create one with POST /shops."));
+    }
+
+    static ApiException notFound() {
+        return new ApiException(ErrorCode.SHOP_NOT_FOUND, "No shop has this shop_uuid. List your shops with GET /shops.");
     }
 }

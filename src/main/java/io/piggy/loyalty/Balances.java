@@ -31,18 +31,17 @@ class Balances {
     /** A contact's row; {@code mergedInto} is set once the contact was merged into another. */
     record Totals(UUID contact, long balance, long totalReceived, long transactions, Instant firstAt, Instant lastAt,
                   UUID mergedInto) {
-        static Totals none(UUID contact) {
-            return new Totals(contact, 0, 0, 0, null, null, null);
-        }
     }
 
-    Totals totals(AccountId account, UUID contact) {
+    /** The contact's row; empty when it never had a transaction. */
+    Optional<Totals> find(AccountId account, UUID contact) {
         return db.sql("""
                         SELECT contact_id, balance, total_received, transactions, first_at, last_at, merged_into
                         FROM contact_balances WHERE account_id = :account AND contact_id = :contact""")
                 .param("account", account.value()).param("contact", contact)
-                .query(Balances::totals).optional().orElse(Totals.none(contact));
+                .query(Balances::totals).optional();
     }
+
 
     long balance(AccountId account, UUID contact) {
         return db.sql("SELECT balance FROM contact_balances WHERE account_id = :account AND contact_id = :contact")

@@ -2,6 +2,7 @@ package io.piggy.loyalty;
 
 import io.piggy.account.AccountCatalog;
 import io.piggy.account.AccountId;
+import io.piggy.account.ShopDirectory;
 import io.piggy.account.ShopResponse;
 import io.piggy.account.UnitResponse;
 import io.piggy.contact.ContactDirectory;
@@ -26,6 +27,7 @@ class CreditReceptionService {
             "channel", "created_at");
 
     private final AccountCatalog catalog;
+    private final ShopDirectory shops;
     private final ContactDirectory contacts;
     private final EarningRules rules;
     private final LoyaltyTransactions transactions;
@@ -33,10 +35,11 @@ class CreditReceptionService {
     private final LoyaltyIdentifiers identifiers;
     private final Clock clock;
 
-    CreditReceptionService(AccountCatalog catalog, ContactDirectory contacts, EarningRules rules,
+    CreditReceptionService(AccountCatalog catalog, ShopDirectory shops, ContactDirectory contacts, EarningRules rules,
                            LoyaltyTransactions transactions, Balances balances, LoyaltyIdentifiers identifiers,
                            Clock clock) {
         this.catalog = catalog;
+        this.shops = shops;
         this.contacts = contacts;
         this.rules = rules;
         this.transactions = transactions;
@@ -136,12 +139,12 @@ class CreditReceptionService {
         if (appended.isPresent()) {
             return appended.get();
         }
-        catalog.requireShop(account, entry.shopId());
+        shops.require(account, entry.shopId());
         if (entry.isNewReception()) {
             requireWithinMaximum(catalog.program(account), entry.credits());
         }
         contacts.require(account, entry.contactId());
-        if (balances.totals(account, entry.contactId()).mergedInto() != null) {
+        if (balances.find(account, entry.contactId()).map(Balances.Totals::mergedInto).isPresent()) {
             throw new ApiException(ErrorCode.CONTACT_NOT_FOUND,
                     "Contact " + entry.contactId() + " was merged into another contact; use that one.");
         }

@@ -1,6 +1,6 @@
 package io.piggy.loyalty;
 
-import io.piggy.account.AccountCatalog;
+import io.piggy.account.ShopDirectory;
 import io.piggy.form.FormSubmitted;
 import io.piggy.shared.db.Ids;
 import org.springframework.context.event.EventListener;
@@ -17,13 +17,13 @@ import java.util.Optional;
  */
 @Component
 class FormCredits {
-    private final AccountCatalog catalog;
+    private final ShopDirectory shops;
     private final LoyaltyTransactions transactions;
     private final CreditReceptionService receptions;
     private final Clock clock;
 
-    FormCredits(AccountCatalog catalog, LoyaltyTransactions transactions, CreditReceptionService receptions, Clock clock) {
-        this.catalog = catalog;
+    FormCredits(ShopDirectory shops, LoyaltyTransactions transactions, CreditReceptionService receptions, Clock clock) {
+        this.shops = shops;
         this.transactions = transactions;
         this.receptions = receptions;
         this.clock = clock;
@@ -35,7 +35,7 @@ class FormCredits {
             return;
         }
         LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, submitted.contact(),
-                catalog.mainShop(submitted.account()).uuid(), submitted.credits(), null, null, null, null, null,
+                shops.mainShop(submitted.account()).uuid(), submitted.credits(), null, null, null, null, null,
                 LedgerEntry.FORMS_CHANNEL, clock.instant());
         LedgerEntry.Details details = new LedgerEntry.Details(null,
                 Map.of("form_uuid", submitted.form().toString(), "form_submission_uuid", submitted.submission().toString()));

@@ -2,20 +2,18 @@ package io.piggy.loyalty;
 
 import io.piggy.account.AccountId;
 import io.piggy.contact.ContactFacts;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A contact's loyalty values in its current_values, read from its balance row (O(1), no ledger scan).
- * They come first: a feature that adds to them (or a test standing in for one) is applied after.
+ * A contact that never had a transaction gets none: the contact feature's defaults (0, no dates) hold.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class LoyaltyContactFacts implements ContactFacts {
     private final Balances balances;
 
@@ -25,7 +23,11 @@ class LoyaltyContactFacts implements ContactFacts {
 
     @Override
     public Map<String, Object> factsOf(AccountId account, UUID contact) {
-        Balances.Totals t = balances.totals(account, contact);
+        Optional<Balances.Totals> row = balances.find(account, contact);
+        if (row.isEmpty()) {
+            return Map.of();
+        }
+        Balances.Totals t = row.get();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("loyalty_balance", t.balance());
         facts.put("loyalty_total_credits_received", t.totalReceived());

@@ -2,6 +2,7 @@ package io.piggy.loyalty;
 
 import io.piggy.account.AccountCatalog;
 import io.piggy.account.AccountId;
+import io.piggy.account.ShopDirectory;
 import io.piggy.account.UnitResponse;
 import io.piggy.shared.api.ApiException;
 import org.springframework.stereotype.Service;
@@ -21,11 +22,13 @@ import java.util.UUID;
 @Service
 class LoyaltyProgramService {
     private final AccountCatalog catalog;
+    private final ShopDirectory shops;
     private final EarningRules rules;
     private final TransactionTemplate tx;
 
-    LoyaltyProgramService(AccountCatalog catalog, EarningRules rules, TransactionTemplate tx) {
+    LoyaltyProgramService(AccountCatalog catalog, ShopDirectory shops, EarningRules rules, TransactionTemplate tx) {
         this.catalog = catalog;
+        this.shops = shops;
         this.rules = rules;
         this.tx = tx;
     }
@@ -80,7 +83,7 @@ class LoyaltyProgramService {
             if (unit == null) {
                 catalog.requireUnit(account, r.unitName().trim()); // 60007 with the usual message
             }
-            UUID shop = r.shopUuid() == null ? null : catalog.requireShop(account, r.shopUuid()).uuid();
+            UUID shop = r.shopUuid() == null ? null : shops.require(account, r.shopUuid()).uuid();
             if (!seen.add(unit.name() + "/" + shop)) {
                 throw ApiException.invalidField(at + "shop_uuid",
                         "Unit " + unit.name() + " has two rules for " + (shop == null ? "every shop" : "shop " + shop) + ".");

@@ -1,7 +1,7 @@
 package io.piggy.loyalty;
 
-import io.piggy.account.AccountCatalog;
 import io.piggy.account.AccountId;
+import io.piggy.account.ShopDirectory;
 import io.piggy.contact.ContactDirectory;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.Envelope;
@@ -27,15 +27,15 @@ class LoyaltyTransactionsController {
     private final LoyaltyTransactionViews views;
     private final Balances balances;
     private final ContactDirectory contacts;
-    private final AccountCatalog catalog;
+    private final ShopDirectory shops;
 
     LoyaltyTransactionsController(LoyaltyTransactions transactions, LoyaltyTransactionViews views, Balances balances,
-                                  ContactDirectory contacts, AccountCatalog catalog) {
+                                  ContactDirectory contacts, ShopDirectory shops) {
         this.transactions = transactions;
         this.views = views;
         this.balances = balances;
         this.contacts = contacts;
-        this.catalog = catalog;
+        this.shops = shops;
     }
 
     @GetMapping(LoyaltyApi.PREFIX + "/loyalty-transactions")
@@ -54,7 +54,7 @@ class LoyaltyTransactionsController {
         PageRequest pageRequest = PageRequest.of(page, limit, 10, 100);
         ListQuery listQuery = ListQuery.parse(query);
         if (shopUuid != null) {
-            catalog.requireShop(account, shopUuid);
+            shops.require(account, shopUuid);
         }
         Collection<UUID> members = null;
         if (contactUuid != null) {

@@ -1,7 +1,7 @@
 package io.piggy.loyalty;
 
-import io.piggy.account.AccountCatalog;
 import io.piggy.account.AccountId;
+import io.piggy.account.ShopDirectory;
 import io.piggy.account.ShopResponse;
 import io.piggy.contact.ContactDirectory;
 import io.piggy.contact.ContactRef;
@@ -24,7 +24,7 @@ import java.util.UUID;
 @Service
 class RewardReceptionService {
     private final Rewards rewards;
-    private final AccountCatalog catalog;
+    private final ShopDirectory shops;
     private final ContactDirectory contacts;
     private final LoyaltyTransactions transactions;
     private final Balances balances;
@@ -33,11 +33,11 @@ class RewardReceptionService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RewardReceptionService(Rewards rewards, AccountCatalog catalog, ContactDirectory contacts,
+    RewardReceptionService(Rewards rewards, ShopDirectory shops, ContactDirectory contacts,
                            LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
                            LoyaltyIdentifiers identifiers, TransactionTemplate tx, Clock clock) {
         this.rewards = rewards;
-        this.catalog = catalog;
+        this.shops = shops;
         this.contacts = contacts;
         this.transactions = transactions;
         this.balances = balances;
@@ -53,7 +53,7 @@ class RewardReceptionService {
         if (!reward.active()) {
             throw new ApiException(ErrorCode.REWARD_INACTIVE, "Reward '" + reward.title() + "' is inactive.");
         }
-        ShopResponse shop = catalog.requireShop(account, request.shopUuid());
+        ShopResponse shop = shops.require(account, request.shopUuid());
         ContactRef contact = contacts.require(account, request.contactUuid());
         LoyaltyIdentifiers.View identifier = identifiers.resolve(account, request.contactIdentifierValue(), contact.uuid());
         if (!reward.inStock()) {

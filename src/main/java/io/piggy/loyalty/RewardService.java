@@ -1,7 +1,7 @@
 package io.piggy.loyalty;
 
-import io.piggy.account.AccountCatalog;
 import io.piggy.account.AccountId;
+import io.piggy.account.ShopDirectory;
 import io.piggy.contact.ContactDirectory;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
@@ -19,13 +19,13 @@ import java.util.UUID;
 class RewardService {
     private final Rewards rewards;
     private final Balances balances;
-    private final AccountCatalog catalog;
+    private final ShopDirectory shops;
     private final ContactDirectory contacts;
 
-    RewardService(Rewards rewards, Balances balances, AccountCatalog catalog, ContactDirectory contacts) {
+    RewardService(Rewards rewards, Balances balances, ShopDirectory shops, ContactDirectory contacts) {
         this.rewards = rewards;
         this.balances = balances;
-        this.catalog = catalog;
+        this.shops = shops;
         this.contacts = contacts;
     }
 
@@ -45,7 +45,7 @@ class RewardService {
     /** Every reward; with a contact, only those it can claim now (active, in stock, affordable, under its limit). */
     List<Reward> list(AccountId account, UUID shop, UUID contact) {
         if (shop != null) {
-            catalog.requireShop(account, shop);
+            shops.require(account, shop);
         }
         if (contact == null) {
             return rewards.all(account);

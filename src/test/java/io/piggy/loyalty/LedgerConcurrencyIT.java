@@ -2,6 +2,7 @@ package io.piggy.loyalty;
 
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
+import io.piggy.support.Concurrently;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -9,11 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +27,7 @@ class LedgerConcurrencyIT extends ApiIT {
         loyalty.received(shop, contact, (long) k * price + remainder);
         String reward = loyalty.newReward(price, Map.of());
 
-        List<Api.Response> responses = parallel(200, () -> loyalty.claim(shop, contact, reward));
+        List<Api.Response> responses = Concurrently.run(200, i -> () -> loyalty.claim(shop, contact, reward));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isLessThan(500));
         assertThat(responses.stream().filter(r -> r.status() == 200)).hasSize(k);
@@ -110,34 +106,8 @@ class LedgerConcurrencyIT extends ApiIT {
                 .filter(p -> path.endsWith("/") ? p.contains(path) : p.endsWith(path)).count();
     }
 
-    static List<Api.Response> parallel(int n, Supplier<Api.Response> call) throws Exception {
-        List<Callable<Api.Response>> calls = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            calls.add(call::get);
-        }
-        return run(calls);
-    }
-
-    /** Runs every call on its own thread, all released at once. */
-    static List<Api.Response> run(List<Callable<Api.Response>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Api.Response>> futures = new ArrayList<>();
-            for (Callable<Api.Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Response> responses = new ArrayList<>();
-            for (Future<Api.Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Every call on its own thread, all at once; the answers in order. */
+    private static List<Api.Response> run(List<Callable<Api.Response>> calls) throws Exception {
+        return Concurrently.run(calls.size(), calls::get);
     }
 }
