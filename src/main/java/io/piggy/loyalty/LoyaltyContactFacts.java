@@ -2,6 +2,8 @@ package io.piggy.loyalty;
 
 import io.piggy.account.AccountId;
 import io.piggy.contact.ContactFacts;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -13,6 +15,8 @@ import java.util.UUID;
  * A contact's loyalty values in its current_values, read from its balance row (O(1), no ledger scan).
  * A contact that never had a transaction gets none: the contact feature's defaults (0, no dates) hold.
  */
+// Applied first: the collector lets later beans override a key, so other features (and test stand-ins) can refine it.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @Component
 class LoyaltyContactFacts implements ContactFacts {
     private final Balances balances;

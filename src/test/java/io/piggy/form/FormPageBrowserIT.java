@@ -5,13 +5,17 @@ import io.piggy.support.ApiIT;
 import io.piggy.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
 
 import static io.piggy.form.FormPagesIT.attribute;
 import static io.piggy.form.FormPagesIT.publishedForm;
@@ -45,7 +49,7 @@ class FormPageBrowserIT extends ApiIT {
             new Select(labelled(browser, "Label of shop")).selectByVisibleText("SOUTH");
             labelled(browser, "GOLF").click();
             labelled(browser, "Label of vip").click();
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            submitAndWaitForTheNextPage(browser);
 
             // the error stands next to its field, which points at it; the other values are kept
             WebElement phone = browser.findElement(By.id("f-phonenumber"));
@@ -63,7 +67,7 @@ class FormPageBrowserIT extends ApiIT {
 
             phone.clear();
             phone.sendKeys("+31 20 123 4567");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            submitAndWaitForTheNextPage(browser);
             assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Welcome aboard, see you soon!");
         } finally {
             browser.quit();
@@ -77,6 +81,13 @@ class FormPageBrowserIT extends ApiIT {
         assertThat(values.get("shop").asString()).isEqualTo("south");
         assertThat(values.get("hobbies").toString()).isEqualTo("[\"golf\"]");
         assertThat(values.get("vip").asBoolean()).isTrue();
+    }
+
+    /** Submits and waits until the answer replaced the page, so no element of the old page is read. */
+    private static void submitAndWaitForTheNextPage(ChromeDriver browser) {
+        WebElement form = browser.findElement(By.tagName("form"));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(form));
     }
 
     /** The control a visible label names, found through the label's for attribute. */
