@@ -4,6 +4,7 @@
 # and p99; then the same ledger statement run directly over JDBC against the same database, as the
 # ceiling. Starts its own Piggy on a fresh data directory and stops it at the end.
 # Usage: bench/credit-receptions.sh [seconds per phase=20] [clients=64] [contacts=10000]
+# BENCH_PHASES=http runs only the HTTP phases; BENCH_SKIP_BUILD=1 reuses target/; BENCH_JAVA_OPTS goes to Piggy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -12,9 +13,11 @@ contacts=${3:-10000}
 port=${BENCH_PORT:-18081}
 token=bench-$(date +%s)
 
-mvn -B -q -DskipTests package   # always: measure the code as it is
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then   # by default, measure the code as it is
+  mvn -B -q -DskipTests package
 mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+fi
 
 dir=$(mktemp -d)
 PIGGY_DATA_DIR="$dir/data" SERVER_PORT=$port PIGGY_BOOTSTRAP_TOKEN=$token \
@@ -39,7 +42,7 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Reference, as in the issue: the classic two-statement transaction (update a balance row, insert a
 # ledger row) under pgbench, same server, same clients; spread over the contacts and on one row.
-if command -v pgbench >/dev/null; then
+if command -v pgbench >/dev/null && [ "${BENCH_PHASES:-}" != http ]; then
   psql -q -h localhost -p "$pgport" -U postgres -d piggy <<SQL
 CREATE TABLE bench_balances (id int PRIMARY KEY, balance bigint NOT NULL);
 INSERT INTO bench_balances SELECT g, 0 FROM generate_series(1, $contacts) g;
