@@ -24,14 +24,16 @@ class LoyaltyTransactionViews {
     private final Balances balances;
     private final Rewards rewards;
     private final LoyaltyTransactions transactions;
+    private final RewardCodes codes;
 
     LoyaltyTransactionViews(ContactDirectory contacts, AccountCatalog catalog, Balances balances, Rewards rewards,
-                            LoyaltyTransactions transactions) {
+                            LoyaltyTransactions transactions, RewardCodes codes) {
         this.contacts = contacts;
         this.catalog = catalog;
         this.balances = balances;
         this.rewards = rewards;
         this.transactions = transactions;
+        this.codes = codes;
     }
 
     static LoyaltyContactResponse contact(UUID id, ContactRef ref, long balance) {
@@ -57,6 +59,8 @@ class LoyaltyTransactionViews {
         Map<UUID, UnitResponse> units = catalog.unitsById(account);
         Map<UUID, Reward> rewardsById = rewards.findAll(account, ids(entries, LedgerEntry::rewardId));
         Map<UUID, LedgerEntry.Details> details = transactions.details(account, ids(entries, LedgerEntry::id));
+        Map<UUID, String> codeOf = codes.ofReceptions(account, entries.stream()
+                .filter(LedgerEntry::isRewardReception).map(LedgerEntry::id).toList());
         return entries.stream().map(e -> {
             LoyaltyContactResponse contact = contact(e.contactId(), refs.get(e.contactId()),
                     balance.getOrDefault(e.contactId(), 0L));
@@ -65,7 +69,7 @@ class LoyaltyTransactionViews {
             LoyaltyIdentifiers.View identifier = LoyaltyIdentifiers.View.of(detail.contactIdentifierValue());
             if (e.isRewardReception()) {
                 return (LoyaltyTransactionResponse) RewardReceptionResponse.of(e, rewardsById.get(e.rewardId()), contact,
-                        shop, identifier);
+                        shop, identifier, codeOf.get(e.id()));
             }
             return creditReception(e, contact, shop, e.unitId() == null ? null : units.get(e.unitId()), identifier,
                     detail.attributes());

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,7 @@ import java.util.UUID;
 @Service
 class RewardReceptionService {
     private final Rewards rewards;
+    private final RewardCodes codes;
     private final ShopDirectory shops;
     private final ContactDirectory contacts;
     private final LoyaltyTransactions transactions;
@@ -33,10 +35,11 @@ class RewardReceptionService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RewardReceptionService(Rewards rewards, ShopDirectory shops, ContactDirectory contacts,
+    RewardReceptionService(Rewards rewards, RewardCodes codes, ShopDirectory shops, ContactDirectory contacts,
                            LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
                            LoyaltyIdentifiers identifiers, TransactionTemplate tx, Clock clock) {
         this.rewards = rewards;
+        this.codes = codes;
         this.shops = shops;
         this.contacts = contacts;
         this.transactions = transactions;
@@ -65,21 +68,35 @@ class RewardReceptionService {
         }
         LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.REWARD_RECEPTION, contact.uuid(), shop.uuid(),
                 -reward.requiredCredits(), null, null, reward.id(), null, null, LedgerEntry.API_CHANNEL, clock.instant());
-        LoyaltyTransactions.Appended appended = tx.execute(status -> {
+        record Claimed(LoyaltyTransactions.Appended appended, String code) {
+        }
+        Claimed claimed = tx.execute(status -> {
             LoyaltyTransactions.Appended after =
                     credits.moved(account, transactions.append(account, entry,
                             new LedgerEntry.Details(identifier == null ? null : identifier.value(), Map.of())), entry);
             if (reward.limitPerContact() != null) {
                 requireUnderLimit(account, reward, members, reward.limitPerContact() + 1); // counts this one now
             }
-            if (reward.stock() != null && !rewards.takeOne(account, reward.id())) {
+            String code = reward.digital() ? takeCode(account, reward, entry) : null;
+            if (code == null && reward.stock() != null && !rewards.takeOne(account, reward.id())) {
                 throw outOfStock(reward);
             }
-            return after;
+            return new Claimed(after, code);
         });
-        Reward shown = reward.stock() == null ? reward : reward.withStock(reward.stock() - 1);
-        return RewardReceptionResponse.of(entry, shown, LoyaltyTransactionViews.contact(contact.uuid(), appended), shop,
-                identifier);
+        return RewardReceptionResponse.of(entry, reward.afterOneTaken(),
+                LoyaltyTransactionViews.contact(contact.uuid(), claimed.appended()), shop, identifier, claimed.code());
+    }
+
+    /**
+     * A free code of the reward's pool for this reception, or null when the reward has no pool (it
+     * hands out no code). Throwing rolls the debit back: no code, no credits spent.
+     */
+    private String takeCode(AccountId account, Reward reward, LedgerEntry entry) {
+        Optional<String> code = codes.take(account, reward.id(), entry.id(), entry.createdAt());
+        if (code.isEmpty() && (reward.pooled() || codes.any(account, reward.id()))) {
+            throw outOfStock(reward);
+        }
+        return code.orElse(null);
     }
 
     /** Gives the credits back (a linked credit reception) and the reward back to its stock. */

@@ -2,6 +2,7 @@ package io.piggy.loyalty;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Map;
@@ -20,6 +21,7 @@ record RewardResponse(
         Reward.Media media,
         boolean active,
         @JsonProperty("is_active") boolean isActive,
+        @Schema(description = "What is left to claim (null: unlimited); for a DIGITAL reward with codes, its free codes.")
         Long stock,
         @JsonProperty("limit_per_contact") Long limitPerContact,
         @JsonProperty("pre_redeemable") boolean preRedeemable,
@@ -36,7 +38,7 @@ record RewardResponse(
 
     static RewardResponse of(Reward r) {
         return new RewardResponse(r.displayId(), r.id(), r.title(), r.description(), r.rewardType(), r.rewardType(),
-                r.requiredCredits(), r.media(), r.active(), r.active(), r.stock(), r.limitPerContact(), false, null,
+                r.requiredCredits(), r.media(), r.active(), r.active(), r.available(), r.limitPerContact(), false, null,
                 null, r.createdAt(), r.updatedAt(), r.attributes());
     }
 }

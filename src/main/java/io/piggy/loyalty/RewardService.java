@@ -57,12 +57,20 @@ class RewardService {
 
     Reward update(AccountId account, UUID id, UpdateRewardRequest r) {
         Reward current = require(account, id);
+        String type = rewardType(r.type(), current.rewardType());
+        if (current.pooled() && r.stock() != null) {
+            throw ApiException.invalidField("stock", "This reward's stock is its free codes; add codes with "
+                    + "POST /rewards/{uuid}/codes instead of setting a stock.");
+        }
+        if (current.pooled() && !type.equals(current.rewardType())) {
+            throw ApiException.invalidField("type", "This reward has codes, so it stays DIGITAL.");
+        }
         Rewards.Fields fields = new Rewards.Fields(
                 r.title() == null ? current.title() : r.title().trim(),
                 r.description() == null ? current.description() : r.description(),
                 r.requiredCredits() == null ? current.requiredCredits()
                         : WholeNumbers.atLeast("required_credits", r.requiredCredits(), 0),
-                rewardType(r.type(), current.rewardType()),
+                type,
                 r.stock() == null ? current.stock() : WholeNumbers.removable("stock", r.stock(), 0),
                 r.active() == null ? current.active() : r.active(),
                 r.limitPerContact() == null ? current.limitPerContact() : WholeNumbers.removable("limit_per_contact", r.limitPerContact(), 1),

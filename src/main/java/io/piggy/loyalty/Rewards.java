@@ -20,9 +20,14 @@ import java.util.stream.Collectors;
 
 @Repository
 class Rewards {
+    /** Columns of a reward row named {@code rewards}; a DIGITAL reward with codes counts its free ones. */
     private static final String COLUMNS = """
-            id, display_id, title, description, required_credits, reward_type, stock, active, limit_per_contact,
-            media::text AS media, attributes::text AS attributes, created_at, updated_at
+            rewards.id, rewards.display_id, rewards.title, rewards.description, rewards.required_credits,
+            rewards.reward_type, rewards.stock, rewards.active, rewards.limit_per_contact,
+            rewards.media::text AS media, rewards.attributes::text AS attributes, rewards.created_at, rewards.updated_at,
+            CASE WHEN rewards.reward_type = 'DIGITAL' AND EXISTS (""" + RewardCodes.ANY_CODE + """
+            ) THEN (""" + RewardCodes.FREE_COUNT + """
+            ) END AS free_codes
             """;
     private final JdbcClient db;
     private final JsonMapper json;
@@ -77,7 +82,7 @@ class Rewards {
     }
 
     Optional<Reward> find(AccountId account, UUID id) {
-        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE account_id = :account AND id = :id")
+        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE rewards.account_id = :account AND rewards.id = :id")
                 .param("account", account.value()).param("id", id).query(this::map).optional();
     }
 
@@ -85,13 +90,13 @@ class Rewards {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE account_id = :account AND id IN (:ids)")
+        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE rewards.account_id = :account AND rewards.id IN (:ids)")
                 .param("account", account.value()).param("ids", ids).query(this::map).list().stream()
                 .collect(Collectors.toMap(Reward::id, Function.identity()));
     }
 
     List<Reward> all(AccountId account) {
-        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE account_id = :account ORDER BY created_at, id")
+        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE rewards.account_id = :account ORDER BY rewards.created_at, rewards.id")
                 .param("account", account.value()).query(this::map).list();
     }
 
@@ -101,12 +106,17 @@ class Rewards {
      */
     List<Reward> claimable(AccountId account, Collection<UUID> contacts, long balance) {
         return db.sql("SELECT " + COLUMNS + """
-                         FROM rewards w
-                        WHERE w.account_id = :account AND w.active AND (w.stock IS NULL OR w.stock > 0)
-                          AND w.required_credits <= :balance
-                          AND (w.limit_per_contact IS NULL OR w.limit_per_contact > (""" + LoyaltyTransactions.openClaims("w.id") + """
+                         FROM rewards
+                        WHERE rewards.account_id = :account AND rewards.active
+                          AND (rewards.stock IS NULL OR rewards.stock > 0)
+                          AND (rewards.reward_type <> 'DIGITAL' OR NOT EXISTS (""" + RewardCodes.ANY_CODE + """
+                              ) OR EXISTS (""" + RewardCodes.ANY_FREE_CODE + """
+                              ))
+                          AND rewards.required_credits <= :balance
+                          AND (rewards.limit_per_contact IS NULL OR rewards.limit_per_contact > ("""
+                        + LoyaltyTransactions.openClaims("rewards.id") + """
                         ))
-                        ORDER BY w.created_at, w.id""")
+                        ORDER BY rewards.created_at, rewards.id""")
                 .param("account", account.value()).param("balance", balance).param("contacts", contacts)
                 .query(this::map).list();
     }
@@ -116,6 +126,15 @@ class Rewards {
         return db.sql("""
                         UPDATE rewards SET stock = stock - 1
                         WHERE account_id = :account AND id = :id AND stock IS NOT NULL AND stock > 0""")
+                .param("account", account.value()).param("id", id).update() == 1;
+    }
+
+    /**
+     * A DIGITAL reward that gets codes: its free codes are its stock from now on, so the stored
+     * stock goes. Locks the reward row; false when the reward is not DIGITAL (or unknown).
+     */
+    boolean dropStockForCodes(AccountId account, UUID id) {
+        return db.sql("UPDATE rewards SET stock = NULL WHERE account_id = :account AND id = :id AND reward_type = 'DIGITAL'")
                 .param("account", account.value()).param("id", id).update() == 1;
     }
 
@@ -130,7 +149,8 @@ class Rewards {
         Map<String, Object> attributes = json.readValue(rs.getString("attributes"), Map.class);
         return new Reward(rs.getObject("id", UUID.class), rs.getLong("display_id"), rs.getString("title"),
                 rs.getString("description"), rs.getLong("required_credits"), rs.getString("reward_type"),
-                (Long) rs.getObject("stock"), rs.getBoolean("active"), (Long) rs.getObject("limit_per_contact"),
+                (Long) rs.getObject("stock"), (Long) rs.getObject("free_codes"), rs.getBoolean("active"),
+                (Long) rs.getObject("limit_per_contact"),
                 media == null ? null : json.readValue(media, Reward.Media.class), attributes,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }

@@ -23,9 +23,11 @@ import java.util.UUID;
 @Tag(name = "Rewards")
 class RewardsController {
     private final RewardService rewards;
+    private final RewardCodeService codes;
 
-    RewardsController(RewardService rewards) {
+    RewardsController(RewardService rewards, RewardCodeService codes) {
         this.rewards = rewards;
+        this.codes = codes;
     }
 
     @GetMapping
@@ -60,5 +62,27 @@ class RewardsController {
                     + "unlimited), active, limit_per_contact, media; other fields are custom attributes. Errors: 1003.")
     Envelope<RewardResponse> create(AccountId account, @Valid @RequestBody CreateRewardRequest request) {
         return Envelope.of(RewardResponse.of(rewards.create(account, request)));
+    }
+
+    @PostMapping("/{rewardUuid}/codes")
+    @PiggyExtension
+    @Operation(summary = "Add codes to a digital reward",
+            description = "codes: 1 to 10,000 codes (text of 1 to 255 characters, trimmed, case-sensitive) for the "
+                    + "pool of a DIGITAL reward; each reward reception hands out one. Codes the pool has already, or "
+                    + "repeated in the call, are skipped and listed in skipped_codes. Once a reward has codes, its "
+                    + "free codes are its stock. Answers the counts of the pool. Errors: 6003, 1003 (field errors "
+                    + "codes.N; a reward that is not DIGITAL).")
+    Envelope<RewardCodesResponse> addCodes(AccountId account, @PathVariable UUID rewardUuid,
+                                           @Valid @RequestBody RewardCodesRequest request) {
+        return Envelope.of(RewardCodesResponse.of(codes.add(account, rewardUuid, request.codes())));
+    }
+
+    @GetMapping("/{rewardUuid}/codes")
+    @PiggyExtension
+    @Operation(summary = "Count a digital reward's codes",
+            description = "available (free) and issued codes; issued codes are shown only with their reward "
+                    + "reception. Errors: 6003.")
+    Envelope<RewardCodesResponse> countCodes(AccountId account, @PathVariable UUID rewardUuid) {
+        return Envelope.of(RewardCodesResponse.of(codes.counts(account, rewardUuid)));
     }
 }
