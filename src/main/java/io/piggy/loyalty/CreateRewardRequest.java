@@ -24,6 +24,9 @@ record CreateRewardRequest(
         @Schema(description = "Default true.") Boolean active,
         @JsonProperty("limit_per_contact") @Schema(description = "How often one contact may claim it; leave out for no limit.")
         BigDecimal limitPerContact,
+        @JsonProperty("expiration_duration")
+        @Schema(description = "Seconds a reception of it can be collected (1 or more); leave out for no expiry.")
+        BigDecimal expirationDuration,
         @Schema(description = "{type, value}, e.g. {\"type\":\"image\",\"value\":\"https://…\"}, or an image URL.")
         JsonNode media,
         @JsonAnySetter @Schema(hidden = true) Map<String, Object> attributes) {

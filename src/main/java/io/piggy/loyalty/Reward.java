@@ -7,10 +7,11 @@ import java.util.UUID;
 /**
  * A reward as stored. {@code stock} null is unlimited; {@code limitPerContact} null is no limit.
  * {@code freeCodes} is set for a DIGITAL reward with a code pool: its free codes are its stock.
+ * {@code expirationDuration} (seconds, null: never) is how long a reception of it can be collected.
  */
 record Reward(UUID id, long displayId, String title, String description, long requiredCredits, String rewardType,
-              Long stock, Long freeCodes, boolean active, Long limitPerContact, Media media,
-              Map<String, Object> attributes, Instant createdAt, Instant updatedAt) {
+              Long stock, Long freeCodes, boolean active, Long limitPerContact, Long expirationDuration,
+              Media media, Map<String, Object> attributes, Instant createdAt, Instant updatedAt) {
     static final String PHYSICAL = "PHYSICAL";
     static final String DIGITAL = "DIGITAL";
 
@@ -39,7 +40,13 @@ record Reward(UUID id, long displayId, String title, String description, long re
         }
         Long left = Math.max(0, available() - 1);
         return new Reward(id, displayId, title, description, requiredCredits, rewardType, pooled() ? stock : left,
-                pooled() ? left : null, active, limitPerContact, media, attributes, createdAt, updatedAt);
+                pooled() ? left : null, active, limitPerContact, expirationDuration, media, attributes, createdAt,
+                updatedAt);
+    }
+
+    /** When a reception made at {@code at} expires; null when it does not. */
+    Instant expiresAt(Instant at) {
+        return expirationDuration == null ? null : at.plusSeconds(expirationDuration);
     }
 
     boolean inStock() {

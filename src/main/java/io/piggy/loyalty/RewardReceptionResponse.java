@@ -34,13 +34,17 @@ record RewardReceptionResponse(
     record DigitalRewardCode(String code) {
     }
 
-    /** {@code code}: the code handed out (a DIGITAL reward with a pool), else null. */
+    /**
+     * {@code code}: the code handed out (a DIGITAL reward with a pool), else null. {@code state} says
+     * whether the reward was digital when claimed, its expiry and whether it was collected.
+     */
     static RewardReceptionResponse of(LedgerEntry e, Reward reward, LoyaltyContactResponse contact, ShopResponse shop,
-                                      LoyaltyIdentifiers.View identifier, String code) {
+                                      LoyaltyIdentifiers.View identifier, String code, RewardReceptionStates.State state) {
         RewardResponse view = RewardResponse.of(reward);
-        boolean digital = reward.digital();
+        boolean digital = state == null ? reward.digital() : !state.physical();
         return new RewardReceptionResponse(digital ? DIGITAL_TYPE : PHYSICAL_TYPE, e.id(), reward.title(), e.credits(),
                 contact, shop, identifier, e.channel(), e.createdAt(), digital ? null : view, digital ? view : null,
-                code == null ? null : new DigitalRewardCode(code), null, false);
+                code == null ? null : new DigitalRewardCode(code), state == null ? null : state.expiresAt(),
+                state != null && state.collected());
     }
 }

@@ -26,6 +26,7 @@ import java.util.UUID;
 class RewardReceptionService {
     private final Rewards rewards;
     private final RewardCodes codes;
+    private final RewardReceptionStates states;
     private final ShopDirectory shops;
     private final ContactDirectory contacts;
     private final LoyaltyTransactions transactions;
@@ -35,11 +36,12 @@ class RewardReceptionService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RewardReceptionService(Rewards rewards, RewardCodes codes, ShopDirectory shops, ContactDirectory contacts,
+    RewardReceptionService(Rewards rewards, RewardCodes codes, RewardReceptionStates states, ShopDirectory shops, ContactDirectory contacts,
                            LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
                            LoyaltyIdentifiers identifiers, TransactionTemplate tx, Clock clock) {
         this.rewards = rewards;
         this.codes = codes;
+        this.states = states;
         this.shops = shops;
         this.contacts = contacts;
         this.transactions = transactions;
@@ -68,6 +70,8 @@ class RewardReceptionService {
         }
         LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.REWARD_RECEPTION, contact.uuid(), shop.uuid(),
                 -reward.requiredCredits(), null, null, reward.id(), null, null, LedgerEntry.API_CHANNEL, clock.instant());
+        RewardReceptionStates.State state = new RewardReceptionStates.State(entry.id(), reward.rewardType(),
+                reward.expiresAt(entry.createdAt()), null, null);
         record Claimed(LoyaltyTransactions.Appended appended, String code) {
         }
         Claimed claimed = tx.execute(status -> {
@@ -81,10 +85,12 @@ class RewardReceptionService {
             if (code == null && reward.stock() != null && !rewards.takeOne(account, reward.id())) {
                 throw outOfStock(reward);
             }
+            states.insert(account, entry.id(), state.rewardType(), state.expiresAt());
             return new Claimed(after, code);
         });
         return RewardReceptionResponse.of(entry, reward.afterOneTaken(),
-                LoyaltyTransactionViews.contact(contact.uuid(), claimed.appended()), shop, identifier, claimed.code());
+                LoyaltyTransactionViews.contact(contact.uuid(), claimed.appended()), shop, identifier, claimed.code(),
+                state);
     }
 
     /**
@@ -99,7 +105,11 @@ class RewardReceptionService {
         return code.orElse(null);
     }
 
-    /** Gives the credits back (a linked credit reception) and the reward back to its stock. */
+    /**
+     * Gives the credits back (a linked credit reception) and the reward back to its stock (not a
+     * handed-out code: it is burned). The reception's state row is marked first, so a reversal and a
+     * collection of one reception exclude each other: a collected reward is not reversed (80300).
+     */
     CreditReceptionResponse reverse(AccountId account, UUID receptionId) {
         LedgerEntry original = transactions.find(account, receptionId).filter(LedgerEntry::isRewardReception)
                 .orElseThrow(() -> new ApiException(ErrorCode.MODEL_NOT_FOUND,
@@ -109,6 +119,13 @@ class RewardReceptionService {
                 original.shopId(), -original.credits(), null, null, original.rewardId(), original.id(), null,
                 LedgerEntry.API_CHANNEL, clock.instant());
         LoyaltyTransactions.Appended appended = tx.execute(status -> {
+            if (!states.markReversed(account, original.id(), reversal.createdAt())) {
+                throw states.find(account, original.id()).filter(RewardReceptionStates.State::collected)
+                        .map(s -> new ApiException(ErrorCode.REWARD_NOT_COLLECTABLE,
+                                "This reward was collected, so it cannot be reversed."))
+                        .orElseGet(() -> new ApiException(ErrorCode.ALREADY_REVERSED,
+                                "Transaction " + original.id() + " has been reversed already."));
+            }
             LoyaltyTransactions.Appended after = credits.appendReversal(account, reversal);
             rewards.putBack(account, original.rewardId());
             return after;

@@ -38,7 +38,7 @@ record RewardResponse(
 
     static RewardResponse of(Reward r) {
         return new RewardResponse(r.displayId(), r.id(), r.title(), r.description(), r.rewardType(), r.rewardType(),
-                r.requiredCredits(), r.media(), r.active(), r.active(), r.available(), r.limitPerContact(), false, null,
-                null, r.createdAt(), r.updatedAt(), r.attributes());
+                r.requiredCredits(), r.media(), r.active(), r.active(), r.available(), r.limitPerContact(), false,
+                r.expirationDuration(), null, r.createdAt(), r.updatedAt(), r.attributes());
     }
 }

@@ -33,7 +33,8 @@ class RewardService {
         return rewards.create(account, new Rewards.Fields(r.title().trim(), r.description(),
                 WholeNumbers.atLeast("required_credits", r.requiredCredits(), 0), rewardType(r.type(), Reward.PHYSICAL),
                 WholeNumbers.atLeast("stock", r.stock(), 0), r.active() == null || r.active(),
-                WholeNumbers.atLeast("limit_per_contact", r.limitPerContact(), 1), media(r.media()),
+                WholeNumbers.atLeast("limit_per_contact", r.limitPerContact(), 1),
+                WholeNumbers.atLeast("expiration_duration", r.expirationDuration(), 1), media(r.media()),
                 attributes(r.attributes())));
     }
 
@@ -74,6 +75,8 @@ class RewardService {
                 r.stock() == null ? current.stock() : WholeNumbers.removable("stock", r.stock(), 0),
                 r.active() == null ? current.active() : r.active(),
                 r.limitPerContact() == null ? current.limitPerContact() : WholeNumbers.removable("limit_per_contact", r.limitPerContact(), 1),
+                r.expirationDuration() == null ? current.expirationDuration()
+                        : WholeNumbers.removable("expiration_duration", r.expirationDuration(), 1),
                 r.media() == null ? current.media() : media(r.media()),
                 attributes(r.attributes()));
         return rewards.update(account, id, fields).orElseThrow(() -> new ApiException(ErrorCode.REWARD_NOT_FOUND));

@@ -23,7 +23,7 @@ class Rewards {
     /** Columns of a reward row named {@code rewards}; a DIGITAL reward with codes counts its free ones. */
     private static final String COLUMNS = """
             rewards.id, rewards.display_id, rewards.title, rewards.description, rewards.required_credits,
-            rewards.reward_type, rewards.stock, rewards.active, rewards.limit_per_contact,
+            rewards.reward_type, rewards.stock, rewards.active, rewards.limit_per_contact, rewards.expiration_duration,
             rewards.media::text AS media, rewards.attributes::text AS attributes, rewards.created_at, rewards.updated_at,
             CASE WHEN rewards.reward_type = 'DIGITAL' AND EXISTS (""" + RewardCodes.ANY_CODE + """
             ) THEN (""" + RewardCodes.FREE_COUNT + """
@@ -41,21 +41,23 @@ class Rewards {
 
     /** What a reward is made of (for an update: the stored reward with the changes applied). */
     record Fields(String title, String description, Long requiredCredits, String rewardType, Long stock, Boolean active,
-                  Long limitPerContact, Reward.Media media, Map<String, Object> attributes) {
+                  Long limitPerContact, Long expirationDuration, Reward.Media media, Map<String, Object> attributes) {
     }
 
     Reward create(AccountId account, Fields f) {
         Timestamp now = Timestamp.from(clock.instant());
         return db.sql("""
                         INSERT INTO rewards (account_id, id, title, description, required_credits, reward_type, stock,
-                                             active, limit_per_contact, media, attributes, created_at, updated_at)
+                                             active, limit_per_contact, expiration_duration, media, attributes,
+                                             created_at, updated_at)
                         VALUES (:account, :id, :title, :description, :required, :type, :stock, :active, :limit,
-                                CAST(:media AS jsonb), CAST(:attributes AS jsonb), :now, :now)
+                                :expiration, CAST(:media AS jsonb), CAST(:attributes AS jsonb), :now, :now)
                         RETURNING""" + " " + COLUMNS)
                 .param("account", account.value()).param("id", Ids.next(clock)).param("title", f.title())
                 .param("description", f.description()).param("required", f.requiredCredits())
                 .param("type", f.rewardType()).param("stock", f.stock()).param("active", f.active())
-                .param("limit", f.limitPerContact()).param("media", f.media() == null ? null : json.writeValueAsString(f.media()))
+                .param("limit", f.limitPerContact()).param("expiration", f.expirationDuration())
+                .param("media", f.media() == null ? null : json.writeValueAsString(f.media()))
                 .param("attributes", json.writeValueAsString(f.attributes())).param("now", now)
                 .query(this::map).single();
     }
@@ -68,13 +70,14 @@ class Rewards {
         return db.sql("""
                         UPDATE rewards SET title = :title, description = :description, required_credits = :required,
                                reward_type = :type, stock = :stock, active = :active, limit_per_contact = :limit,
-                               media = CAST(:media AS jsonb), attributes = attributes || CAST(:attributes AS jsonb),
+                               expiration_duration = :expiration, media = CAST(:media AS jsonb), attributes = attributes || CAST(:attributes AS jsonb),
                                updated_at = :now
                         WHERE account_id = :account AND id = :id
                         RETURNING""" + " " + COLUMNS)
                 .param("title", f.title()).param("description", f.description()).param("required", f.requiredCredits())
                 .param("type", f.rewardType()).param("stock", f.stock()).param("active", f.active())
-                .param("limit", f.limitPerContact()).param("media", f.media() == null ? null : json.writeValueAsString(f.media()))
+                .param("limit", f.limitPerContact()).param("expiration", f.expirationDuration())
+                .param("media", f.media() == null ? null : json.writeValueAsString(f.media()))
                 .param("attributes", json.writeValueAsString(f.attributes()))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("account", account.value()).param("id", id)
@@ -150,7 +153,7 @@ class Rewards {
         return new Reward(rs.getObject("id", UUID.class), rs.getLong("display_id"), rs.getString("title"),
                 rs.getString("description"), rs.getLong("required_credits"), rs.getString("reward_type"),
                 (Long) rs.getObject("stock"), (Long) rs.getObject("free_codes"), rs.getBoolean("active"),
-                (Long) rs.getObject("limit_per_contact"),
+                (Long) rs.getObject("limit_per_contact"), (Long) rs.getObject("expiration_duration"),
                 media == null ? null : json.readValue(media, Reward.Media.class), attributes,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }

@@ -49,7 +49,8 @@ class RewardsController {
     @PutMapping("/{rewardUuid}")
     @Operation(summary = "Update a reward",
             description = "title, description, required_credits and custom reward attributes by name; also "
-                    + "(our extension) type, active, stock, limit_per_contact and media. Errors: 1003, 6003.")
+                    + "(our extension) type, active, stock, limit_per_contact, expiration_duration and media. "
+                    + "Errors: 1003, 6003.")
     Envelope<RewardResponse> update(AccountId account, @PathVariable UUID rewardUuid,
                                     @Valid @RequestBody UpdateRewardRequest request) {
         return Envelope.of(RewardResponse.of(rewards.update(account, rewardUuid, request)));
@@ -59,7 +60,8 @@ class RewardsController {
     @PiggyExtension
     @Operation(summary = "Create a reward",
             description = "title, description, required_credits, type PHYSICAL|DIGITAL, stock (leave out for "
-                    + "unlimited), active, limit_per_contact, media; other fields are custom attributes. Errors: 1003.")
+                    + "unlimited), active, limit_per_contact, expiration_duration (seconds a reception can be "
+                    + "collected), media; other fields are custom attributes. Errors: 1003.")
     Envelope<RewardResponse> create(AccountId account, @Valid @RequestBody CreateRewardRequest request) {
         return Envelope.of(RewardResponse.of(rewards.create(account, request)));
     }

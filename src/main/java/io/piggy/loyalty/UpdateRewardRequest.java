@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * §3.4: title, description, required_credits and custom reward attributes by name; as our
- * extension also type, active, stock, limit_per_contact and media. Fields left out keep their
- * value; stock, limit_per_contact and media are removed by sending null or an empty value.
+ * extension also type, active, stock, limit_per_contact, expiration_duration and media. Fields left
+ * out keep their value; stock, limit_per_contact, expiration_duration and media are removed by
+ * sending null or an empty value.
  */
 record UpdateRewardRequest(
         @Size(min = 1, max = 255, message = "The title must have 1 to 255 characters.") String title,
@@ -23,6 +24,7 @@ record UpdateRewardRequest(
         Boolean active,
         @Schema(type = "integer", nullable = true) JsonNode stock,
         @JsonProperty("limit_per_contact") @Schema(type = "integer", nullable = true) JsonNode limitPerContact,
+        @JsonProperty("expiration_duration") @Schema(type = "integer", nullable = true) JsonNode expirationDuration,
         @Schema(type = "object", nullable = true) JsonNode media,
         @JsonAnySetter @Schema(hidden = true) Map<String, Object> attributes) {
 }
