@@ -4,6 +4,10 @@ import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.api.FieldErrors;
+import io.piggy.shared.attribute.AttributeOption;
+import io.piggy.shared.attribute.AttributeOptions;
+import io.piggy.shared.attribute.AttributeType;
+import io.piggy.shared.attribute.AttributeValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -112,7 +116,7 @@ public class ContactAttributeService {
             throw ApiException.invalidField("name", "The name must start with a lower-case letter and hold only a-z, "
                     + "0-9 and _ (at most 64), e.g. favorite_color.");
         }
-        List<ContactAttribute.Option> options = attributeType.hasOptions() ? AttributeOptions.parse(rawOptions) : List.of();
+        List<AttributeOption> options = attributeType.hasOptions() ? AttributeOptions.parse(rawOptions) : List.of();
         if (attributeType.hasOptions() && options.isEmpty()) {
             throw ApiException.invalidField("options", "A " + attributeType.apiName()
                     + " attribute needs options: send a list of {\"label\": …, \"value\": …}.");
@@ -129,7 +133,7 @@ public class ContactAttributeService {
                             Object rawOptions) {
         ContactAttribute current = attributes.find(account, name).orElseThrow(() -> new ApiException(
                 ErrorCode.MODEL_NOT_FOUND, "There is no contact attribute '" + name + "'."));
-        List<ContactAttribute.Option> options = null;
+        List<AttributeOption> options = null;
         if (rawOptions != null && current.attributeType().hasOptions()) {
             options = AttributeOptions.parse(rawOptions);
             if (options.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.piggy.contact;
+package io.piggy.shared.attribute;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,16 +13,17 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AttributeValuesTest {
+/** The value checks of every attribute type; {@link #CASES} also drives the HTTP tests of the features using them. */
+public class AttributeValuesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    static final List<ContactAttribute.Option> OPTIONS = List.of(
-            new ContactAttribute.Option("red", "Red", null, null), new ContactAttribute.Option("100", "Blue", null, null));
+    static final List<AttributeOption> OPTIONS = List.of(
+            new AttributeOption("red", "Red", null, null), new AttributeOption("100", "Blue", null, null));
 
     /** Per type: values it must accept (with what is stored) and values it must refuse. */
-    record Case(Map<Object, Object> good, List<Object> bad) {
+    public record Case(Map<Object, Object> good, List<Object> bad) {
     }
 
-    static final Map<AttributeType, Case> CASES = new EnumMap<>(AttributeType.class);
+    public static final Map<AttributeType, Case> CASES = new EnumMap<>(AttributeType.class);
 
     static {
         CASES.put(AttributeType.URL, new Case(Map.of("https://example.com/a?b=c", "https://example.com/a?b=c",

@@ -1,4 +1,4 @@
-package io.piggy.contact;
+package io.piggy.shared.attribute;
 
 import io.piggy.shared.time.ApiTime;
 
@@ -26,12 +26,14 @@ import java.util.regex.Pattern;
  * strings, longs, decimals, booleans, lists, maps). Values arrive as JSON or as form strings, so
  * "42", "true" and "yes" are accepted where a number or a boolean is meant.
  */
-final class AttributeValues {
+public final class AttributeValues {
+    /** What an email address looks like (the contact feature checks emails with it too). */
+    public static final String EMAIL_REGEX = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
     static final int TEXT_MAX = 255;
     static final int LONG_TEXT_MAX = 65_535;
     static final int LINK_MAX = 2_048;
     static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
-    private static final Pattern EMAIL = Pattern.compile(ContactsController.EMAIL);
+    private static final Pattern EMAIL = Pattern.compile(EMAIL_REGEX);
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{6,25}$");
     private static final Pattern COLOR = Pattern.compile("^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$");
     private static final Pattern INTEGER = Pattern.compile("^[+-]?\\d{1,18}$");
@@ -45,7 +47,7 @@ final class AttributeValues {
     }
 
     /** A checked value: either the value to store, or a message that says what to send. */
-    record Checked(Object value, String error) {
+    public record Checked(Object value, String error) {
         static Checked ok(Object value) {
             return new Checked(value, null);
         }
@@ -54,18 +56,18 @@ final class AttributeValues {
             return new Checked(null, message);
         }
 
-        boolean isValid() {
+        public boolean isValid() {
             return error == null;
         }
     }
 
     /** Null, "" and [] mean "no value": saving one removes the attribute's value. */
-    static boolean isEmpty(Object raw) {
+    public static boolean isEmpty(Object raw) {
         return raw == null || (raw instanceof String s && s.isBlank())
                 || (raw instanceof Collection<?> c && c.isEmpty()) || (raw instanceof Map<?, ?> m && m.isEmpty());
     }
 
-    static Checked check(AttributeType type, Object raw, List<ContactAttribute.Option> options, LocalDate today) {
+    public static Checked check(AttributeType type, Object raw, List<AttributeOption> options, LocalDate today) {
         return switch (type) {
             case TEXT -> text(raw, TEXT_MAX);
             case LONG_TEXT, RICH_TEXT -> text(raw, LONG_TEXT_MAX);
@@ -265,7 +267,7 @@ final class AttributeValues {
         return Checked.ok(value);
     }
 
-    private static Checked select(Object raw, List<ContactAttribute.Option> options) {
+    private static Checked select(Object raw, List<AttributeOption> options) {
         Optional<String> s = scalar(raw).map(String::trim);
         if (s.isEmpty() || options.stream().noneMatch(o -> o.value().equals(s.get()))) {
             return Checked.error("Send one of: " + optionValues(options) + ".");
@@ -273,7 +275,7 @@ final class AttributeValues {
         return Checked.ok(s.get());
     }
 
-    private static Checked multiSelect(Object raw, List<ContactAttribute.Option> options) {
+    private static Checked multiSelect(Object raw, List<AttributeOption> options) {
         List<?> items = raw instanceof List<?> l ? l : List.of(raw);
         Set<String> chosen = new LinkedHashSet<>();
         for (Object item : items) {
@@ -286,7 +288,7 @@ final class AttributeValues {
         return Checked.ok(new ArrayList<>(chosen));
     }
 
-    private static String optionValues(List<ContactAttribute.Option> options) {
-        return String.join(", ", options.stream().map(ContactAttribute.Option::value).toList());
+    private static String optionValues(List<AttributeOption> options) {
+        return String.join(", ", options.stream().map(AttributeOption::value).toList());
     }
 }
