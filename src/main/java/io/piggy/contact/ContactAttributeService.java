@@ -4,6 +4,7 @@ import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.api.FieldErrors;
+import io.piggy.shared.attribute.AttributeDefinitions;
 import io.piggy.shared.attribute.AttributeOption;
 import io.piggy.shared.attribute.AttributeOptions;
 import io.piggy.shared.attribute.AttributeType;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Contact attributes for every feature: list an account's attributes (types, options, read-only
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 @Service
 public class ContactAttributeService {
-    static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
     private final ContactAttributes attributes;
     private final Contacts contacts;
     private final Clock clock;
@@ -112,16 +111,9 @@ public class ContactAttributeService {
     @Transactional
     ContactAttribute create(AccountId account, String name, String label, AttributeType attributeType,
                             String description, String groupName, Object rawOptions) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.invalidField("name", "The name must start with a lower-case letter and hold only a-z, "
-                    + "0-9 and _ (at most 64), e.g. favorite_color.");
-        }
-        List<AttributeOption> options = attributeType.hasOptions() ? AttributeOptions.parse(rawOptions) : List.of();
-        if (attributeType.hasOptions() && options.isEmpty()) {
-            throw ApiException.invalidField("options", "A " + attributeType.apiName()
-                    + " attribute needs options: send a list of {\"label\": …, \"value\": …}.");
-        }
-        String shownLabel = label == null || label.isBlank() ? name : label.trim();
+        AttributeDefinitions.name(name);
+        List<AttributeOption> options = AttributeDefinitions.options(attributeType, rawOptions);
+        String shownLabel = AttributeDefinitions.label(label, name);
         return attributes.insert(account, new ContactAttributes.NewAttribute(name, shownLabel, attributeType,
                         description, groupName, options))
                 .orElseThrow(() -> new ApiException(ErrorCode.ATTRIBUTE_ALREADY_EXISTS,

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** A reward (§3.4), with its custom attributes flattened in as top-level keys. */
+/** A reward (§3.4), with its reward attribute values flattened in as top-level keys. */
 record RewardResponse(
         long id,
         UUID uuid,
@@ -31,7 +31,7 @@ record RewardResponse(
         @JsonProperty("updated_at") Instant updatedAt,
         @JsonAnyGetter Map<String, Object> attributes) {
 
-    /** Keys of the reward itself: never custom attribute names (clients send them back on update). */
+    /** Keys of the reward itself: never reward attribute names (clients send them back on update). */
     static final Set<String> OWN_KEYS = Set.of("id", "uuid", "title", "description", "reward_type", "type",
             "required_credits", "media", "active", "is_active", "stock", "limit_per_contact", "pre_redeemable",
             "expiration_duration", "cost_price", "created_at", "updated_at");

@@ -8,7 +8,7 @@ import io.piggy.shared.api.ErrorCode;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +21,15 @@ class RewardService {
     private final Balances balances;
     private final ShopDirectory shops;
     private final ContactDirectory contacts;
+    private final RewardAttributeService attributes;
 
-    RewardService(Rewards rewards, Balances balances, ShopDirectory shops, ContactDirectory contacts) {
+    RewardService(Rewards rewards, Balances balances, ShopDirectory shops, ContactDirectory contacts,
+                  RewardAttributeService attributes) {
         this.rewards = rewards;
         this.balances = balances;
         this.shops = shops;
         this.contacts = contacts;
+        this.attributes = attributes;
     }
 
     Reward create(AccountId account, CreateRewardRequest r) {
@@ -35,7 +38,7 @@ class RewardService {
                 WholeNumbers.atLeast("stock", r.stock(), 0), r.active() == null || r.active(),
                 WholeNumbers.atLeast("limit_per_contact", r.limitPerContact(), 1),
                 WholeNumbers.atLeast("expiration_duration", r.expirationDuration(), 1), media(r.media()),
-                attributes(r.attributes())));
+                attributes.check(account, values(r.attributes(), r.otherFields()))));
     }
 
     Reward require(AccountId account, UUID id) {
@@ -78,18 +81,25 @@ class RewardService {
                 r.expirationDuration() == null ? current.expirationDuration()
                         : WholeNumbers.removable("expiration_duration", r.expirationDuration(), 1),
                 r.media() == null ? current.media() : media(r.media()),
-                attributes(r.attributes()));
+                attributes.check(account, values(r.attributes(), r.otherFields())));
         return rewards.update(account, id, fields).orElseThrow(() -> new ApiException(ErrorCode.REWARD_NOT_FOUND));
     }
 
-    /** The reward's own keys, sent back by clients that echo what they read (the PHP SDK does), are not attributes. */
-    private static Map<String, Object> attributes(Map<String, Object> given) {
-        if (given == null) {
-            return Map.of();
+    /**
+     * Attribute values by name: those of the {@code attributes} object and the request's other
+     * fields. The reward's own keys, sent back by clients that echo what they read (the PHP SDK
+     * does), are not attribute values.
+     */
+    private static Map<String, Object> values(Map<String, Object> attributes, Map<String, Object> otherFields) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (attributes != null) {
+            values.putAll(attributes);
         }
-        Map<String, Object> custom = new HashMap<>(given);
-        custom.keySet().removeAll(RewardResponse.OWN_KEYS);
-        return CustomAttributes.of(custom, RewardResponse.OWN_KEYS);
+        if (otherFields != null) {
+            values.putAll(otherFields);
+        }
+        values.keySet().removeAll(RewardResponse.OWN_KEYS);
+        return values;
     }
 
     private static String rewardType(String given, String fallback) {

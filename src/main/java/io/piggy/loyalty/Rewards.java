@@ -41,7 +41,8 @@ class Rewards {
 
     /** What a reward is made of (for an update: the stored reward with the changes applied). */
     record Fields(String title, String description, Long requiredCredits, String rewardType, Long stock, Boolean active,
-                  Long limitPerContact, Long expirationDuration, Reward.Media media, Map<String, Object> attributes) {
+                  Long limitPerContact, Long expirationDuration, Reward.Media media,
+                  RewardAttributeService.Values attributes) {
     }
 
     Reward create(AccountId account, Fields f) {
@@ -58,19 +59,20 @@ class Rewards {
                 .param("type", f.rewardType()).param("stock", f.stock()).param("active", f.active())
                 .param("limit", f.limitPerContact()).param("expiration", f.expirationDuration())
                 .param("media", f.media() == null ? null : json.writeValueAsString(f.media()))
-                .param("attributes", json.writeValueAsString(f.attributes())).param("now", now)
+                .param("attributes", json.writeValueAsString(f.attributes().set())).param("now", now)
                 .query(this::map).single();
     }
 
     /**
-     * Overwrites the reward with {@code f} (the caller merged it with the stored reward); custom
-     * attributes are merged key by key.
+     * Overwrites the reward with {@code f} (the caller merged it with the stored reward); attribute
+     * values are set and removed name by name, the others stay.
      */
     Optional<Reward> update(AccountId account, UUID id, Fields f) {
         return db.sql("""
                         UPDATE rewards SET title = :title, description = :description, required_credits = :required,
                                reward_type = :type, stock = :stock, active = :active, limit_per_contact = :limit,
-                               expiration_duration = :expiration, media = CAST(:media AS jsonb), attributes = attributes || CAST(:attributes AS jsonb),
+                               expiration_duration = :expiration, media = CAST(:media AS jsonb),
+                               attributes = (attributes - CAST(:clear AS text[])) || CAST(:attributes AS jsonb),
                                updated_at = :now
                         WHERE account_id = :account AND id = :id
                         RETURNING""" + " " + COLUMNS)
@@ -78,7 +80,8 @@ class Rewards {
                 .param("type", f.rewardType()).param("stock", f.stock()).param("active", f.active())
                 .param("limit", f.limitPerContact()).param("expiration", f.expirationDuration())
                 .param("media", f.media() == null ? null : json.writeValueAsString(f.media()))
-                .param("attributes", json.writeValueAsString(f.attributes()))
+                .param("attributes", json.writeValueAsString(f.attributes().set()))
+                .param("clear", f.attributes().clear().toArray(String[]::new))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("account", account.value()).param("id", id)
                 .query(this::map).optional();

@@ -32,8 +32,8 @@ class RewardsController {
 
     @GetMapping
     @Operation(summary = "List rewards",
-            description = "All rewards; with contact_uuid only those the contact can claim now (active, in stock, "
-                    + "affordable, under its claim limit). Errors: 1008, 55031.")
+            description = "All rewards, with their attribute values as fields; with contact_uuid only those the "
+                    + "contact can claim now (active, in stock, affordable, under its claim limit). Errors: 1008, 55031.")
     Envelope<List<RewardResponse>> list(AccountId account,
                                         @RequestParam(name = "shop_uuid", required = false) UUID shopUuid,
                                         @RequestParam(name = "contact_uuid", required = false) UUID contactUuid) {
@@ -48,9 +48,10 @@ class RewardsController {
 
     @PutMapping("/{rewardUuid}")
     @Operation(summary = "Update a reward",
-            description = "title, description, required_credits and custom reward attributes by name; also "
-                    + "(our extension) type, active, stock, limit_per_contact, expiration_duration and media. "
-                    + "Errors: 1003, 6003.")
+            description = "title, description, required_credits and values of reward attributes by name (as "
+                    + "fields or in an attributes object; null or empty removes one); also (our extension) type, "
+                    + "active, stock, limit_per_contact, expiration_duration and media. Errors: 1003 (an unknown "
+                    + "attribute or a value its type refuses: errors keyed by the attribute's name), 6003.")
     Envelope<RewardResponse> update(AccountId account, @PathVariable UUID rewardUuid,
                                     @Valid @RequestBody UpdateRewardRequest request) {
         return Envelope.of(RewardResponse.of(rewards.update(account, rewardUuid, request)));
@@ -61,7 +62,8 @@ class RewardsController {
     @Operation(summary = "Create a reward",
             description = "title, description, required_credits, type PHYSICAL|DIGITAL, stock (leave out for "
                     + "unlimited), active, limit_per_contact, expiration_duration (seconds a reception can be "
-                    + "collected), media; other fields are custom attributes. Errors: 1003.")
+                    + "collected), media; other fields (or an attributes object) are values of reward attributes "
+                    + "(GET /reward-attributes). Errors: 1003.")
     Envelope<RewardResponse> create(AccountId account, @Valid @RequestBody CreateRewardRequest request) {
         return Envelope.of(RewardResponse.of(rewards.create(account, request)));
     }

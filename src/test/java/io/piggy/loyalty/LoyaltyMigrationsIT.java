@@ -14,9 +14,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The migration that adds reward reception states fills them in for the reward receptions already made. */
-class RewardReceptionStatesMigrationIT {
+/** Migrations that fill new tables from what a database holds already. */
+class LoyaltyMigrationsIT {
     private static final String BEFORE_STATES = "20261126010000";
+    private static final String BEFORE_REWARD_ATTRIBUTES = "20261126011000";
 
     @Test
     void existingRewardReceptionsGetTheirState() {
@@ -61,6 +62,29 @@ class RewardReceptionStatesMigrationIT {
         assertThat(states.get(1)).containsEntry("transaction_id", reversed).containsEntry("reward_type", "DIGITAL")
                 .containsEntry("collected_at", null);
         assertThat(((Timestamp) states.get(1).get("reversed_at")).toInstant()).isEqualTo(later.toInstant());
+    }
+
+    @Test
+    void namesRewardsUsedBecomeTextAttributes() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestDatabase.newDatabase());
+        Flyway.configure().dataSource(dataSource).target(BEFORE_REWARD_ATTRIBUTES).load().migrate();
+        JdbcClient db = JdbcClient.create(dataSource);
+        UUID account = UUID.randomUUID();
+        Timestamp then = Timestamp.from(Instant.parse("2026-11-01T10:00:00Z"));
+        db.sql("INSERT INTO accounts (id, name, created_at) VALUES (:a, 'Old', :t)").param("a", account).param("t", then).update();
+        for (String attributes : List.of("{\"plu\": \"C-1\", \"size\": 3}", "{\"plu\": \"C-2\"}", "{}")) {
+            db.sql("""
+                            INSERT INTO rewards (account_id, id, title, required_credits, reward_type, active, attributes,
+                                                 created_at, updated_at)
+                            VALUES (:a, :id, 'R', 1, 'PHYSICAL', true, CAST(:attributes AS jsonb), :t, :t)""")
+                    .param("a", account).param("id", UUID.randomUUID()).param("attributes", attributes).param("t", then)
+                    .update();
+        }
+
+        Flyway.configure().dataSource(dataSource).load().migrate();
+
+        assertThat(db.sql("SELECT name || ':' || type || ':' || label FROM reward_attributes WHERE account_id = :a ORDER BY name")
+                .param("a", account).query(String.class).list()).containsExactly("plu:text:plu", "size:text:size");
     }
 
     private static void insert(JdbcClient db, String sql, UUID account, UUID id, String type, UUID contact, UUID shop,
