@@ -117,8 +117,8 @@ class ContactsController {
     Envelope<ContactResponse> update(AccountId account, @PathVariable UUID contactUuid,
                                      @Valid @RequestBody UpdateContactRequest request) {
         require(account, contactUuid);
-        ContactAttributeService.Checked checked = attributes.check(account, request.attributes());
-        ContactAttributeService.throwIfAny(checked.errors(), "attributes.");
+        AttributeValues.CheckedValues checked = attributes.check(account, request.attributes());
+        checked.throwIfAny("attributes.");
         return Envelope.of(views.view(account, contacts.updateAttributes(account, contactUuid, checked.set(), checked.clear())
                 .orElseThrow(() -> new ApiException(ErrorCode.CONTACT_NOT_FOUND))));
     }

@@ -3,7 +3,6 @@ package io.piggy.loyalty;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
-import io.piggy.shared.api.FieldErrors;
 import io.piggy.shared.api.PageRequest;
 import io.piggy.shared.attribute.AttributeDefinitions;
 import io.piggy.shared.attribute.AttributeType;
@@ -12,8 +11,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,42 +47,20 @@ class RewardAttributeService {
         return attributes.page(account, page);
     }
 
-    /** A reward's attribute values ready to store: the values to set and the names whose value goes. */
-    record Values(Map<String, Object> set, Set<String> clear) {
-        static final Values NONE = new Values(Map.of(), Set.of());
-    }
-
     /**
      * Checks values by attribute name against their definitions: null, "" or [] removes a value;
      * an unknown name or a value its type refuses is 1003 with an error keyed by the name.
      */
-    Values check(AccountId account, Map<String, Object> given) {
-        if (given.isEmpty()) {
-            return Values.NONE;
-        }
+    AttributeValues.CheckedValues check(AccountId account, Map<String, Object> given) {
         Map<String, RewardAttribute> known = attributes.byName(account, given.keySet());
-        LocalDate today = LocalDate.now(clock);
-        Map<String, Object> set = new LinkedHashMap<>();
-        Set<String> clear = new LinkedHashSet<>();
-        FieldErrors errors = new FieldErrors();
-        given.forEach((name, raw) -> {
+        AttributeValues.CheckedValues checked = AttributeValues.checkAll(given, name -> {
             RewardAttribute attribute = known.get(name);
-            if (attribute == null) {
-                errors.add(name, "There is no reward attribute '" + name
-                        + "'. Create it with POST /reward-attributes, or leave it out.");
-            } else if (AttributeValues.isEmpty(raw)) {
-                clear.add(name);
-            } else {
-                AttributeValues.Checked value = AttributeValues.check(attribute.attributeType(), raw,
-                        attribute.options(), today);
-                if (value.isValid()) {
-                    set.put(name, value.value());
-                } else {
-                    errors.add(name, value.error());
-                }
-            }
-        });
-        errors.throwIfAny();
-        return new Values(set, clear);
+            return attribute == null
+                    ? AttributeValues.Definition.refused("There is no reward attribute '" + name
+                            + "'. Create it with POST /reward-attributes, or leave it out.")
+                    : AttributeValues.Definition.of(attribute.attributeType(), attribute.options());
+        }, LocalDate.now(clock));
+        checked.throwIfAny("");
+        return checked;
     }
 }

@@ -1,6 +1,7 @@
 package io.piggy.loyalty;
 
 import io.piggy.account.AccountId;
+import io.piggy.shared.attribute.AttributeValues;
 import io.piggy.shared.db.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,7 +43,7 @@ class Rewards {
     /** What a reward is made of (for an update: the stored reward with the changes applied). */
     record Fields(String title, String description, Long requiredCredits, String rewardType, Long stock, Boolean active,
                   Long limitPerContact, Long expirationDuration, Reward.Media media,
-                  RewardAttributeService.Values attributes) {
+                  AttributeValues.CheckedValues attributes) {
     }
 
     Reward create(AccountId account, Fields f) {

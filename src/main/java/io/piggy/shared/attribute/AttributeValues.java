@@ -1,5 +1,6 @@
 package io.piggy.shared.attribute;
 
+import io.piggy.shared.api.FieldErrors;
 import io.piggy.shared.time.ApiTime;
 
 import java.math.BigDecimal;
@@ -59,6 +60,53 @@ public final class AttributeValues {
         public boolean isValid() {
             return error == null;
         }
+    }
+
+    /** How the value of one attribute name is checked: against its type and options, or refused with a message. */
+    public record Definition(AttributeType type, List<AttributeOption> options, String refusal) {
+        public static Definition of(AttributeType type, List<AttributeOption> options) {
+            return new Definition(type, options, null);
+        }
+
+        public static Definition refused(String message) {
+            return new Definition(null, List.of(), message);
+        }
+    }
+
+    /** Values by attribute name ready to store: what to set, what to clear, and the errors per name. */
+    public record CheckedValues(Map<String, Object> set, Set<String> clear, Map<String, List<String>> errors) {
+        /** 1003 with every error, keyed {@code keyPrefix + attribute name}; nothing when there are none. */
+        public void throwIfAny(String keyPrefix) {
+            FieldErrors fieldErrors = new FieldErrors();
+            errors.forEach((name, messages) -> messages.forEach(m -> fieldErrors.add(keyPrefix + name, m)));
+            fieldErrors.throwIfAny();
+        }
+    }
+
+    /**
+     * Checks values by attribute name: null, "" or [] clears one; any other value must suit the
+     * type of the name's definition, and is stored normalised.
+     */
+    public static CheckedValues checkAll(Map<String, ?> values, Function<String, Definition> definitions, LocalDate today) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        Set<String> clear = new LinkedHashSet<>();
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        values.forEach((name, raw) -> {
+            Definition definition = definitions.apply(name);
+            if (definition.refusal() != null) {
+                errors.put(name, List.of(definition.refusal()));
+            } else if (isEmpty(raw)) {
+                clear.add(name);
+            } else {
+                Checked value = check(definition.type(), raw, definition.options(), today);
+                if (value.isValid()) {
+                    set.put(name, value.value());
+                } else {
+                    errors.put(name, List.of(value.error()));
+                }
+            }
+        });
+        return new CheckedValues(set, clear, errors);
     }
 
     /** Null, "" and [] mean "no value": saving one removes the attribute's value. */
