@@ -73,6 +73,7 @@ class CollectableRewardService {
     private RewardReceptionStates.State require(AccountId account, UUID reception) {
         return states.find(account, reception).filter(RewardReceptionStates.State::physical)
                 .orElseThrow(() -> new ApiException(ErrorCode.REWARD_NOT_FOUND,
-                        "No collectable reward " + reception + ": use the uuid of a reward reception of a PHYSICAL reward."));
+                        "No collectable reward " + reception
+                                + ": use the uuid of a reward reception of a PHYSICAL reward."));
     }
 }

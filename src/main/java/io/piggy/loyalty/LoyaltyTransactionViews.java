@@ -61,7 +61,8 @@ class LoyaltyTransactionViews {
         Map<UUID, UnitResponse> units = catalog.unitsById(account);
         Map<UUID, Reward> rewardsById = rewards.findAll(account, ids(entries, LedgerEntry::rewardId));
         Map<UUID, LedgerEntry.Details> details = transactions.details(account, ids(entries, LedgerEntry::id));
-        List<UUID> rewardReceptions = entries.stream().filter(LedgerEntry::isRewardReception).map(LedgerEntry::id).toList();
+        List<UUID> rewardReceptions = entries.stream().filter(LedgerEntry::isRewardReception)
+                .map(LedgerEntry::id).toList();
         Map<UUID, String> codeOf = codes.ofReceptions(account, rewardReceptions);
         Map<UUID, RewardReceptionStates.State> stateOf = states.ofReceptions(account, rewardReceptions);
         return entries.stream().map(e -> {

@@ -37,8 +37,9 @@ class RewardAttributeService {
             throw ApiException.invalidField("name", "A reward has a field named " + name + "; choose another name.");
         }
         AttributeType type = AttributeDefinitions.type(r.anyType(), "type");
-        return attributes.insert(account, new RewardAttributes.NewAttribute(name, AttributeDefinitions.label(r.label(), name),
-                        r.description(), type, r.placeholder(), AttributeDefinitions.options(type, r.options())))
+        String label = AttributeDefinitions.label(r.label(), name);
+        return attributes.insert(account, new RewardAttributes.NewAttribute(name, label, r.description(), type,
+                        r.placeholder(), AttributeDefinitions.options(type, r.options())))
                 .orElseThrow(() -> new ApiException(ErrorCode.ATTRIBUTE_ALREADY_EXISTS,
                         "This account already has a reward attribute named '" + name + "'. Choose another name."));
     }

@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * Spending credits on a reward, and giving them back. One transaction: the guarded debit locks the
  * contact's balance row first, so the claim-limit count and the stock that follow are exact for
- * this contact; the stock row is taken second (the same order on reversal: no deadlock).
+ * this contact; the stock row (or a code, which never waits) is taken second, and the reception's
+ * state row written last. A reversal locks that state row, then the balance, then the stock: no cycle.
  */
 @Service
 class RewardReceptionService {
@@ -36,8 +37,8 @@ class RewardReceptionService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RewardReceptionService(Rewards rewards, RewardCodes codes, RewardReceptionStates states, ShopDirectory shops, ContactDirectory contacts,
-                           LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
+    RewardReceptionService(Rewards rewards, RewardCodes codes, RewardReceptionStates states, ShopDirectory shops,
+                           ContactDirectory contacts, LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
                            LoyaltyIdentifiers identifiers, TransactionTemplate tx, Clock clock) {
         this.rewards = rewards;
         this.codes = codes;

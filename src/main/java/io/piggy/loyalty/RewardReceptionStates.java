@@ -55,15 +55,18 @@ class RewardReceptionStates {
     }
 
     Optional<State> find(AccountId account, UUID transaction) {
-        return db.sql("SELECT " + COLUMNS + " FROM reward_reception_states WHERE account_id = :account AND transaction_id = :id")
-                .param("account", account.value()).param("id", transaction).query(RewardReceptionStates::state).optional();
+        return db.sql("SELECT " + COLUMNS + " FROM reward_reception_states"
+                        + " WHERE account_id = :account AND transaction_id = :id")
+                .param("account", account.value()).param("id", transaction).query(RewardReceptionStates::state)
+                .optional();
     }
 
     Map<UUID, State> ofReceptions(AccountId account, Collection<UUID> transactions) {
         if (transactions.isEmpty()) {
             return Map.of();
         }
-        return db.sql("SELECT " + COLUMNS + " FROM reward_reception_states WHERE account_id = :account AND transaction_id IN (:ids)")
+        return db.sql("SELECT " + COLUMNS + " FROM reward_reception_states"
+                        + " WHERE account_id = :account AND transaction_id IN (:ids)")
                 .param("account", account.value()).param("ids", transactions).query(RewardReceptionStates::state).list()
                 .stream().collect(Collectors.toMap(State::transactionId, Function.identity()));
     }

@@ -103,7 +103,8 @@ class Rewards {
     }
 
     List<Reward> all(AccountId account) {
-        return db.sql("SELECT " + COLUMNS + " FROM rewards WHERE rewards.account_id = :account ORDER BY rewards.created_at, rewards.id")
+        return db.sql("SELECT " + COLUMNS
+                        + " FROM rewards WHERE rewards.account_id = :account ORDER BY rewards.created_at, rewards.id")
                 .param("account", account.value()).query(this::map).list();
     }
 
