@@ -1,5 +1,6 @@
 package io.piggy.contact;
 
+import io.piggy.shared.attribute.AttributeOption;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -21,7 +22,7 @@ record AttributeResponse(
         @JsonProperty("field_type") String fieldType,
         @JsonProperty("has_unique_value") boolean hasUniqueValue,
         String description,
-        List<ContactAttribute.Option> options,
+        List<AttributeOption> options,
         int position,
         @JsonProperty("created_at") Instant createdAt,
         List<Object> meta,

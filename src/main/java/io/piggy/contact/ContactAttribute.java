@@ -1,5 +1,8 @@
 package io.piggy.contact;
 
+import io.piggy.shared.attribute.AttributeOption;
+import io.piggy.shared.attribute.AttributeType;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -9,11 +12,8 @@ import java.util.List;
  * such as email, which changes by claiming): neither can be set through attribute values.
  */
 public record ContactAttribute(long displayId, String name, String label, String type, String description,
-                               String groupName, List<Option> options, int position, boolean piggyDefined,
+                               String groupName, List<AttributeOption> options, int position, boolean piggyDefined,
                                boolean softReadOnly, boolean hardReadOnly, Instant createdAt) {
-
-    public record Option(String value, String label, String description, String media) {
-    }
 
     public boolean readOnly() {
         return softReadOnly || hardReadOnly;

@@ -3,19 +3,19 @@ package io.piggy.contact;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
-import io.piggy.shared.api.FieldErrors;
+import io.piggy.shared.attribute.AttributeDefinitions;
+import io.piggy.shared.attribute.AttributeOption;
+import io.piggy.shared.attribute.AttributeOptions;
+import io.piggy.shared.attribute.AttributeType;
+import io.piggy.shared.attribute.AttributeValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Contact attributes for every feature: list an account's attributes (types, options, read-only
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  */
 @Service
 public class ContactAttributeService {
-    static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
     private final ContactAttributes attributes;
     private final Contacts contacts;
     private final Clock clock;
@@ -32,10 +31,6 @@ public class ContactAttributeService {
         this.attributes = attributes;
         this.contacts = contacts;
         this.clock = clock;
-    }
-
-    /** Values ready to store: what to set, what to clear, and the errors per attribute name. */
-    record Checked(Map<String, Object> set, Set<String> clear, Map<String, List<String>> errors) {
     }
 
     /** Every attribute of the account, Piggy's predefined ones first, in their display order. */
@@ -63,61 +58,34 @@ public class ContactAttributeService {
         if (contacts.find(account, contact).isEmpty()) {
             throw new ApiException(ErrorCode.CONTACT_NOT_FOUND);
         }
-        Checked checked = check(account, values);
-        throwIfAny(checked.errors(), "");
+        AttributeValues.CheckedValues checked = check(account, values);
+        checked.throwIfAny("");
         contacts.updateAttributes(account, contact, checked.set(), checked.clear());
     }
 
-    Checked check(AccountId account, Map<String, ?> values) {
+    AttributeValues.CheckedValues check(AccountId account, Map<String, ?> values) {
         Map<String, ContactAttribute> known = attributes.byName(account, values.keySet());
-        LocalDate today = LocalDate.now(clock);
-        Map<String, Object> set = new LinkedHashMap<>();
-        Set<String> clear = new LinkedHashSet<>();
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        values.forEach((name, raw) -> {
+        return AttributeValues.checkAll(values, name -> {
             ContactAttribute attribute = known.get(name);
             if (attribute == null) {
-                errors.put(name, List.of("There is no contact attribute '" + name
-                        + "'. Create it with POST /contact-attributes, or leave it out."));
+                return AttributeValues.Definition.refused("There is no contact attribute '" + name
+                        + "'. Create it with POST /contact-attributes, or leave it out.");
             } else if (attribute.hardReadOnly()) {
-                errors.put(name, List.of("The " + name + " is computed by Piggy and cannot be set."));
+                return AttributeValues.Definition.refused("The " + name + " is computed by Piggy and cannot be set.");
             } else if (attribute.softReadOnly()) {
-                errors.put(name, List.of("The " + name + " is read-only here"
-                        + ("email".equals(name) ? "; it changes by claiming an anonymous contact." : ".")));
-            } else if (AttributeValues.isEmpty(raw)) {
-                clear.add(name);
-            } else {
-                AttributeValues.Checked value = AttributeValues.check(attribute.attributeType(), raw, attribute.options(), today);
-                if (value.isValid()) {
-                    set.put(name, value.value());
-                } else {
-                    errors.put(name, List.of(value.error()));
-                }
+                return AttributeValues.Definition.refused("The " + name + " is read-only here"
+                        + ("email".equals(name) ? "; it changes by claiming an anonymous contact." : "."));
             }
-        });
-        return new Checked(set, clear, errors);
-    }
-
-    /** 1003 with every error, keyed {@code keyPrefix + attribute name}; nothing when there are none. */
-    static void throwIfAny(Map<String, List<String>> errors, String keyPrefix) {
-        FieldErrors fieldErrors = new FieldErrors();
-        errors.forEach((name, messages) -> messages.forEach(m -> fieldErrors.add(keyPrefix + name, m)));
-        fieldErrors.throwIfAny();
+            return AttributeValues.Definition.of(attribute.attributeType(), attribute.options());
+        }, LocalDate.now(clock));
     }
 
     @Transactional
     ContactAttribute create(AccountId account, String name, String label, AttributeType attributeType,
                             String description, String groupName, Object rawOptions) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.invalidField("name", "The name must start with a lower-case letter and hold only a-z, "
-                    + "0-9 and _ (at most 64), e.g. favorite_color.");
-        }
-        List<ContactAttribute.Option> options = attributeType.hasOptions() ? AttributeOptions.parse(rawOptions) : List.of();
-        if (attributeType.hasOptions() && options.isEmpty()) {
-            throw ApiException.invalidField("options", "A " + attributeType.apiName()
-                    + " attribute needs options: send a list of {\"label\": …, \"value\": …}.");
-        }
-        String shownLabel = label == null || label.isBlank() ? name : label.trim();
+        AttributeDefinitions.name(name);
+        List<AttributeOption> options = AttributeDefinitions.options(attributeType, rawOptions);
+        String shownLabel = AttributeDefinitions.label(label, name);
         return attributes.insert(account, new ContactAttributes.NewAttribute(name, shownLabel, attributeType,
                         description, groupName, options))
                 .orElseThrow(() -> new ApiException(ErrorCode.ATTRIBUTE_ALREADY_EXISTS,
@@ -129,7 +97,7 @@ public class ContactAttributeService {
                             Object rawOptions) {
         ContactAttribute current = attributes.find(account, name).orElseThrow(() -> new ApiException(
                 ErrorCode.MODEL_NOT_FOUND, "There is no contact attribute '" + name + "'."));
-        List<ContactAttribute.Option> options = null;
+        List<AttributeOption> options = null;
         if (rawOptions != null && current.attributeType().hasOptions()) {
             options = AttributeOptions.parse(rawOptions);
             if (options.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.piggy.contact;
 
 import io.piggy.account.AccountId;
+import io.piggy.shared.attribute.AttributeOption;
+import io.piggy.shared.attribute.AttributeType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,7 +35,7 @@ class ContactAttributes {
             display_id, name, label, type, description, group_name, options::text AS options, position,
             is_piggy_defined, is_soft_read_only, is_hard_read_only, created_at
             """;
-    private static final TypeReference<List<ContactAttribute.Option>> OPTIONS = new TypeReference<>() {
+    private static final TypeReference<List<AttributeOption>> OPTIONS = new TypeReference<>() {
     };
     private final JdbcClient db;
     private final JsonMapper json;
@@ -48,7 +50,7 @@ class ContactAttributes {
     }
 
     record NewAttribute(String name, String label, AttributeType type, String description, String groupName,
-                        List<ContactAttribute.Option> options) {
+                        List<AttributeOption> options) {
     }
 
     List<ContactAttribute> all(AccountId account) {
@@ -88,7 +90,7 @@ class ContactAttributes {
 
     /** Changes what is given (null keeps the current value). */
     Optional<ContactAttribute> update(AccountId account, String name, String label, String description, String groupName,
-                                      List<ContactAttribute.Option> options) {
+                                      List<AttributeOption> options) {
         seed(account);
         return db.sql("UPDATE contact_attributes SET label = coalesce(:label, label), "
                         + "description = coalesce(:description, description), group_name = coalesce(:group, group_name), "

@@ -3,6 +3,8 @@ package io.piggy.contact;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.Envelope;
+import io.piggy.shared.attribute.AttributeDefinitions;
+import io.piggy.shared.attribute.AttributeType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -74,8 +76,7 @@ class ContactAttributesController {
     }
 
     private ContactAttribute create(AccountId account, AttributeRequest request, String typeField) {
-        AttributeType type = AttributeType.of(request.anyType()).orElseThrow(() -> ApiException.invalidField(typeField,
-                "The " + typeField + " field must be one of: " + AttributeType.NAMES + "."));
+        AttributeType type = AttributeDefinitions.type(request.anyType(), typeField);
         return attributes.create(account, request.name(), request.label(), type, request.description(),
                 request.groupName(), request.options());
     }

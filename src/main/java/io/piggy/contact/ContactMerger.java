@@ -3,6 +3,7 @@ package io.piggy.contact;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.attribute.AttributeValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

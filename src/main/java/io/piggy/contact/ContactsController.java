@@ -7,6 +7,7 @@ import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.api.ListQuery;
 import io.piggy.shared.api.PageRequest;
 import io.piggy.shared.api.Paging;
+import io.piggy.shared.attribute.AttributeValues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
 @Tag(name = "Contacts")
 class ContactsController {
     /** Pragmatic address check: something@domain.tld, no spaces. */
-    static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    static final String EMAIL = AttributeValues.EMAIL_REGEX;
     private static final Pattern EMAIL_PATTERN = Pattern.compile(EMAIL);
     private static final Pattern WHOLE_NUMBER = Pattern.compile("^\\d{1,9}$");
     static final int DEFAULT_LIMIT = 30;
@@ -116,8 +117,8 @@ class ContactsController {
     Envelope<ContactResponse> update(AccountId account, @PathVariable UUID contactUuid,
                                      @Valid @RequestBody UpdateContactRequest request) {
         require(account, contactUuid);
-        ContactAttributeService.Checked checked = attributes.check(account, request.attributes());
-        ContactAttributeService.throwIfAny(checked.errors(), "attributes.");
+        AttributeValues.CheckedValues checked = attributes.check(account, request.attributes());
+        checked.throwIfAny("attributes.");
         return Envelope.of(views.view(account, contacts.updateAttributes(account, contactUuid, checked.set(), checked.clear())
                 .orElseThrow(() -> new ApiException(ErrorCode.CONTACT_NOT_FOUND))));
     }

@@ -1,5 +1,7 @@
 package io.piggy.contact;
 
+import io.piggy.shared.attribute.AttributeType;
+
 import java.util.List;
 
 /**

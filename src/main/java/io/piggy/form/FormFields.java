@@ -1,6 +1,7 @@
 package io.piggy.form;
 
 import io.piggy.contact.ContactAttribute;
+import io.piggy.shared.attribute.AttributeOption;
 import io.piggy.shared.time.ApiTime;
 
 import java.time.LocalDate;
@@ -149,9 +150,9 @@ final class FormFields {
                     List.of(), error, null, required, readOnly, null, null);
         }
 
-        FieldView choices(String kind, List<ContactAttribute.Option> options, List<String> chosen) {
+        FieldView choices(String kind, List<AttributeOption> options, List<String> chosen) {
             List<FieldView.Choice> choices = new ArrayList<>();
-            for (ContactAttribute.Option o : options) {
+            for (AttributeOption o : options) {
                 choices.add(new FieldView.Choice(o.value(), o.label() == null ? o.value() : o.label(), chosen.contains(o.value())));
             }
             return new FieldView(name, "f-" + name, label, kind, null, null, null, null, false, choices, error, null,

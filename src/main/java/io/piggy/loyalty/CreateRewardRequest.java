@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** Extension (Piggy creates rewards in its dashboard). Other fields are custom reward attributes. */
+/** Extension (Piggy creates rewards in its dashboard). Other fields are values of reward attributes. */
 record CreateRewardRequest(
         @NotBlank(message = "The title field is required.") @Size(max = 255, message = "The title may have at most 255 characters.")
         String title,
@@ -24,7 +24,12 @@ record CreateRewardRequest(
         @Schema(description = "Default true.") Boolean active,
         @JsonProperty("limit_per_contact") @Schema(description = "How often one contact may claim it; leave out for no limit.")
         BigDecimal limitPerContact,
+        @JsonProperty("expiration_duration")
+        @Schema(description = "Seconds a reception of it can be collected (1 or more); leave out for no expiry.")
+        BigDecimal expirationDuration,
         @Schema(description = "{type, value}, e.g. {\"type\":\"image\",\"value\":\"https://…\"}, or an image URL.")
         JsonNode media,
-        @JsonAnySetter @Schema(hidden = true) Map<String, Object> attributes) {
+        @Schema(description = "Values of reward attributes by name; they may also be sent as fields of their own.")
+        Map<String, Object> attributes,
+        @JsonAnySetter @Schema(hidden = true) Map<String, Object> otherFields) {
 }

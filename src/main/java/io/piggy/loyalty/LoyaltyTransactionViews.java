@@ -24,14 +24,18 @@ class LoyaltyTransactionViews {
     private final Balances balances;
     private final Rewards rewards;
     private final LoyaltyTransactions transactions;
+    private final RewardCodes codes;
+    private final RewardReceptionStates states;
 
     LoyaltyTransactionViews(ContactDirectory contacts, AccountCatalog catalog, Balances balances, Rewards rewards,
-                            LoyaltyTransactions transactions) {
+                            LoyaltyTransactions transactions, RewardCodes codes, RewardReceptionStates states) {
         this.contacts = contacts;
         this.catalog = catalog;
         this.balances = balances;
         this.rewards = rewards;
         this.transactions = transactions;
+        this.codes = codes;
+        this.states = states;
     }
 
     static LoyaltyContactResponse contact(UUID id, ContactRef ref, long balance) {
@@ -57,6 +61,10 @@ class LoyaltyTransactionViews {
         Map<UUID, UnitResponse> units = catalog.unitsById(account);
         Map<UUID, Reward> rewardsById = rewards.findAll(account, ids(entries, LedgerEntry::rewardId));
         Map<UUID, LedgerEntry.Details> details = transactions.details(account, ids(entries, LedgerEntry::id));
+        List<UUID> rewardReceptions = entries.stream().filter(LedgerEntry::isRewardReception)
+                .map(LedgerEntry::id).toList();
+        Map<UUID, String> codeOf = codes.ofReceptions(account, rewardReceptions);
+        Map<UUID, RewardReceptionStates.State> stateOf = states.ofReceptions(account, rewardReceptions);
         return entries.stream().map(e -> {
             LoyaltyContactResponse contact = contact(e.contactId(), refs.get(e.contactId()),
                     balance.getOrDefault(e.contactId(), 0L));
@@ -65,7 +73,7 @@ class LoyaltyTransactionViews {
             LoyaltyIdentifiers.View identifier = LoyaltyIdentifiers.View.of(detail.contactIdentifierValue());
             if (e.isRewardReception()) {
                 return (LoyaltyTransactionResponse) RewardReceptionResponse.of(e, rewardsById.get(e.rewardId()), contact,
-                        shop, identifier);
+                        shop, identifier, codeOf.get(e.id()), stateOf.get(e.id()));
             }
             return creditReception(e, contact, shop, e.unitId() == null ? null : units.get(e.unitId()), identifier,
                     detail.attributes());

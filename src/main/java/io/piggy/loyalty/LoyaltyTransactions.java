@@ -171,6 +171,20 @@ class LoyaltyTransactions {
                 """.formatted(reward);
     }
 
+    /** The unreversed reward receptions of PHYSICAL rewards by these contacts (one merged contact), oldest first. */
+    List<LedgerEntry> collectable(AccountId account, Collection<UUID> contacts) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("SELECT " + COLUMNS + FROM + """
+                         AND l.contact_id IN (:contacts) AND l.type = 'reward_reception'
+                         AND EXISTS (SELECT 1 FROM reward_reception_states s
+                                     WHERE s.account_id = l.account_id AND s.transaction_id = l.id
+                                       AND s.reward_type = 'PHYSICAL' AND s.reversed_at IS NULL)
+                        ORDER BY l.created_at, l.id""")
+                .param("account", account.value()).param("contacts", contacts).query(this::map).list();
+    }
+
     /** Filters of GET /loyalty-transactions; null means "any". */
     record Filter(String type, UUID shop, Collection<UUID> contacts) {
     }

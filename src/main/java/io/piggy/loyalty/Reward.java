@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A reward as stored. {@code stock} null is unlimited; {@code limitPerContact} null is no limit. */
+/**
+ * A reward as stored. {@code stock} null is unlimited; {@code limitPerContact} null is no limit.
+ * {@code freeCodes} is set for a DIGITAL reward with a code pool: its free codes are its stock.
+ * {@code expirationDuration} (seconds, null: never) is how long a reception of it can be collected.
+ */
 record Reward(UUID id, long displayId, String title, String description, long requiredCredits, String rewardType,
-              Long stock, boolean active, Long limitPerContact, Media media, Map<String, Object> attributes,
-              Instant createdAt, Instant updatedAt) {
+              Long stock, Long freeCodes, boolean active, Long limitPerContact, Long expirationDuration,
+              Media media, Map<String, Object> attributes, Instant createdAt, Instant updatedAt) {
     static final String PHYSICAL = "PHYSICAL";
     static final String DIGITAL = "DIGITAL";
 
@@ -15,12 +19,37 @@ record Reward(UUID id, long displayId, String title, String description, long re
     record Media(String type, String value) {
     }
 
-    Reward withStock(Long newStock) {
-        return new Reward(id, displayId, title, description, requiredCredits, rewardType, newStock, active,
-                limitPerContact, media, attributes, createdAt, updatedAt);
+    boolean digital() {
+        return DIGITAL.equals(rewardType);
+    }
+
+    /** A DIGITAL reward that has codes (free or handed out): each reception takes one. */
+    boolean pooled() {
+        return freeCodes != null;
+    }
+
+    /** What is left to claim: the free codes of a pool, else the stock (null: unlimited). */
+    Long available() {
+        return pooled() ? freeCodes : stock;
+    }
+
+    /** The reward as it is after one more reception (what the reception answers). */
+    Reward afterOneTaken() {
+        if (available() == null) {
+            return this;
+        }
+        Long left = Math.max(0, available() - 1);
+        return new Reward(id, displayId, title, description, requiredCredits, rewardType, pooled() ? stock : left,
+                pooled() ? left : null, active, limitPerContact, expirationDuration, media, attributes, createdAt,
+                updatedAt);
+    }
+
+    /** When a reception made at {@code at} expires; null when it does not. */
+    Instant expiresAt(Instant at) {
+        return expirationDuration == null ? null : at.plusSeconds(expirationDuration);
     }
 
     boolean inStock() {
-        return stock == null || stock > 0;
+        return available() == null || available() > 0;
     }
 }

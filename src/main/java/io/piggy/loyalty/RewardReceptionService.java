@@ -14,16 +14,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Spending credits on a reward, and giving them back. One transaction: the guarded debit locks the
  * contact's balance row first, so the claim-limit count and the stock that follow are exact for
- * this contact; the stock row is taken second (the same order on reversal: no deadlock).
+ * this contact; the stock row (or a code, which never waits) is taken second, and the reception's
+ * state row written last. A reversal locks that state row, then the balance, then the stock: no cycle.
  */
 @Service
 class RewardReceptionService {
     private final Rewards rewards;
+    private final RewardCodes codes;
+    private final RewardReceptionStates states;
     private final ShopDirectory shops;
     private final ContactDirectory contacts;
     private final LoyaltyTransactions transactions;
@@ -33,10 +37,12 @@ class RewardReceptionService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RewardReceptionService(Rewards rewards, ShopDirectory shops, ContactDirectory contacts,
-                           LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
+    RewardReceptionService(Rewards rewards, RewardCodes codes, RewardReceptionStates states, ShopDirectory shops,
+                           ContactDirectory contacts, LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
                            LoyaltyIdentifiers identifiers, TransactionTemplate tx, Clock clock) {
         this.rewards = rewards;
+        this.codes = codes;
+        this.states = states;
         this.shops = shops;
         this.contacts = contacts;
         this.transactions = transactions;
@@ -65,24 +71,46 @@ class RewardReceptionService {
         }
         LedgerEntry entry = new LedgerEntry(Ids.next(clock), LedgerEntry.REWARD_RECEPTION, contact.uuid(), shop.uuid(),
                 -reward.requiredCredits(), null, null, reward.id(), null, null, LedgerEntry.API_CHANNEL, clock.instant());
-        LoyaltyTransactions.Appended appended = tx.execute(status -> {
+        RewardReceptionStates.State state = new RewardReceptionStates.State(entry.id(), reward.rewardType(),
+                reward.expiresAt(entry.createdAt()), null, null);
+        record Claimed(LoyaltyTransactions.Appended appended, String code) {
+        }
+        Claimed claimed = tx.execute(status -> {
             LoyaltyTransactions.Appended after =
                     credits.moved(account, transactions.append(account, entry,
                             new LedgerEntry.Details(identifier == null ? null : identifier.value(), Map.of())), entry);
             if (reward.limitPerContact() != null) {
                 requireUnderLimit(account, reward, members, reward.limitPerContact() + 1); // counts this one now
             }
-            if (reward.stock() != null && !rewards.takeOne(account, reward.id())) {
+            String code = reward.digital() ? takeCode(account, reward, entry) : null;
+            if (code == null && reward.stock() != null && !rewards.takeOne(account, reward.id())) {
                 throw outOfStock(reward);
             }
-            return after;
+            states.insert(account, entry.id(), state.rewardType(), state.expiresAt());
+            return new Claimed(after, code);
         });
-        Reward shown = reward.stock() == null ? reward : reward.withStock(reward.stock() - 1);
-        return RewardReceptionResponse.of(entry, shown, LoyaltyTransactionViews.contact(contact.uuid(), appended), shop,
-                identifier);
+        return RewardReceptionResponse.of(entry, reward.afterOneTaken(),
+                LoyaltyTransactionViews.contact(contact.uuid(), claimed.appended()), shop, identifier, claimed.code(),
+                state);
     }
 
-    /** Gives the credits back (a linked credit reception) and the reward back to its stock. */
+    /**
+     * A free code of the reward's pool for this reception, or null when the reward has no pool (it
+     * hands out no code). Throwing rolls the debit back: no code, no credits spent.
+     */
+    private String takeCode(AccountId account, Reward reward, LedgerEntry entry) {
+        Optional<String> code = codes.take(account, reward.id(), entry.id(), entry.createdAt());
+        if (code.isEmpty() && (reward.pooled() || codes.any(account, reward.id()))) {
+            throw outOfStock(reward);
+        }
+        return code.orElse(null);
+    }
+
+    /**
+     * Gives the credits back (a linked credit reception) and the reward back to its stock (not a
+     * handed-out code: it is burned). The reception's state row is marked first, so a reversal and a
+     * collection of one reception exclude each other: a collected reward is not reversed (80300).
+     */
     CreditReceptionResponse reverse(AccountId account, UUID receptionId) {
         LedgerEntry original = transactions.find(account, receptionId).filter(LedgerEntry::isRewardReception)
                 .orElseThrow(() -> new ApiException(ErrorCode.MODEL_NOT_FOUND,
@@ -92,6 +120,13 @@ class RewardReceptionService {
                 original.shopId(), -original.credits(), null, null, original.rewardId(), original.id(), null,
                 LedgerEntry.API_CHANNEL, clock.instant());
         LoyaltyTransactions.Appended appended = tx.execute(status -> {
+            if (!states.markReversed(account, original.id(), reversal.createdAt())) {
+                throw states.find(account, original.id()).filter(RewardReceptionStates.State::collected)
+                        .map(s -> new ApiException(ErrorCode.REWARD_NOT_COLLECTABLE,
+                                "This reward was collected, so it cannot be reversed."))
+                        .orElseGet(() -> new ApiException(ErrorCode.ALREADY_REVERSED,
+                                "Transaction " + original.id() + " has been reversed already."));
+            }
             LoyaltyTransactions.Appended after = credits.appendReversal(account, reversal);
             rewards.putBack(account, original.rewardId());
             return after;

@@ -2,13 +2,14 @@ package io.piggy.loyalty;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** A reward (§3.4), with its custom attributes flattened in as top-level keys. */
+/** A reward (§3.4), with its reward attribute values flattened in as top-level keys. */
 record RewardResponse(
         long id,
         UUID uuid,
@@ -20,6 +21,7 @@ record RewardResponse(
         Reward.Media media,
         boolean active,
         @JsonProperty("is_active") boolean isActive,
+        @Schema(description = "What is left to claim (null: unlimited); for a DIGITAL reward with codes, its free codes.")
         Long stock,
         @JsonProperty("limit_per_contact") Long limitPerContact,
         @JsonProperty("pre_redeemable") boolean preRedeemable,
@@ -29,14 +31,14 @@ record RewardResponse(
         @JsonProperty("updated_at") Instant updatedAt,
         @JsonAnyGetter Map<String, Object> attributes) {
 
-    /** Keys of the reward itself: never custom attribute names (clients send them back on update). */
+    /** Keys of the reward itself: never reward attribute names (clients send them back on update). */
     static final Set<String> OWN_KEYS = Set.of("id", "uuid", "title", "description", "reward_type", "type",
             "required_credits", "media", "active", "is_active", "stock", "limit_per_contact", "pre_redeemable",
             "expiration_duration", "cost_price", "created_at", "updated_at");
 
     static RewardResponse of(Reward r) {
         return new RewardResponse(r.displayId(), r.id(), r.title(), r.description(), r.rewardType(), r.rewardType(),
-                r.requiredCredits(), r.media(), r.active(), r.active(), r.stock(), r.limitPerContact(), false, null,
-                null, r.createdAt(), r.updatedAt(), r.attributes());
+                r.requiredCredits(), r.media(), r.active(), r.active(), r.available(), r.limitPerContact(), false,
+                r.expirationDuration(), null, r.createdAt(), r.updatedAt(), r.attributes());
     }
 }

@@ -8,7 +8,7 @@ import io.piggy.shared.api.ErrorCode;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,20 +21,24 @@ class RewardService {
     private final Balances balances;
     private final ShopDirectory shops;
     private final ContactDirectory contacts;
+    private final RewardAttributeService attributes;
 
-    RewardService(Rewards rewards, Balances balances, ShopDirectory shops, ContactDirectory contacts) {
+    RewardService(Rewards rewards, Balances balances, ShopDirectory shops, ContactDirectory contacts,
+                  RewardAttributeService attributes) {
         this.rewards = rewards;
         this.balances = balances;
         this.shops = shops;
         this.contacts = contacts;
+        this.attributes = attributes;
     }
 
     Reward create(AccountId account, CreateRewardRequest r) {
         return rewards.create(account, new Rewards.Fields(r.title().trim(), r.description(),
                 WholeNumbers.atLeast("required_credits", r.requiredCredits(), 0), rewardType(r.type(), Reward.PHYSICAL),
                 WholeNumbers.atLeast("stock", r.stock(), 0), r.active() == null || r.active(),
-                WholeNumbers.atLeast("limit_per_contact", r.limitPerContact(), 1), media(r.media()),
-                attributes(r.attributes())));
+                WholeNumbers.atLeast("limit_per_contact", r.limitPerContact(), 1),
+                WholeNumbers.atLeast("expiration_duration", r.expirationDuration(), 1), media(r.media()),
+                attributes.check(account, values(r.attributes(), r.otherFields()))));
     }
 
     Reward require(AccountId account, UUID id) {
@@ -57,28 +61,45 @@ class RewardService {
 
     Reward update(AccountId account, UUID id, UpdateRewardRequest r) {
         Reward current = require(account, id);
+        String type = rewardType(r.type(), current.rewardType());
+        if (current.pooled() && r.stock() != null) {
+            throw ApiException.invalidField("stock", "This reward's stock is its free codes; add codes with "
+                    + "POST /rewards/{uuid}/codes instead of setting a stock.");
+        }
+        if (current.pooled() && !type.equals(current.rewardType())) {
+            throw ApiException.invalidField("type", "This reward has codes, so it stays DIGITAL.");
+        }
         Rewards.Fields fields = new Rewards.Fields(
                 r.title() == null ? current.title() : r.title().trim(),
                 r.description() == null ? current.description() : r.description(),
                 r.requiredCredits() == null ? current.requiredCredits()
                         : WholeNumbers.atLeast("required_credits", r.requiredCredits(), 0),
-                rewardType(r.type(), current.rewardType()),
+                type,
                 r.stock() == null ? current.stock() : WholeNumbers.removable("stock", r.stock(), 0),
                 r.active() == null ? current.active() : r.active(),
                 r.limitPerContact() == null ? current.limitPerContact() : WholeNumbers.removable("limit_per_contact", r.limitPerContact(), 1),
+                r.expirationDuration() == null ? current.expirationDuration()
+                        : WholeNumbers.removable("expiration_duration", r.expirationDuration(), 1),
                 r.media() == null ? current.media() : media(r.media()),
-                attributes(r.attributes()));
+                attributes.check(account, values(r.attributes(), r.otherFields())));
         return rewards.update(account, id, fields).orElseThrow(() -> new ApiException(ErrorCode.REWARD_NOT_FOUND));
     }
 
-    /** The reward's own keys, sent back by clients that echo what they read (the PHP SDK does), are not attributes. */
-    private static Map<String, Object> attributes(Map<String, Object> given) {
-        if (given == null) {
-            return Map.of();
+    /**
+     * Attribute values by name: those of the {@code attributes} object and the request's other
+     * fields. The reward's own keys, sent back by clients that echo what they read (the PHP SDK
+     * does), are not attribute values.
+     */
+    private static Map<String, Object> values(Map<String, Object> attributes, Map<String, Object> otherFields) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (attributes != null) {
+            values.putAll(attributes);
         }
-        Map<String, Object> custom = new HashMap<>(given);
-        custom.keySet().removeAll(RewardResponse.OWN_KEYS);
-        return CustomAttributes.of(custom, RewardResponse.OWN_KEYS);
+        if (otherFields != null) {
+            values.putAll(otherFields);
+        }
+        values.keySet().removeAll(RewardResponse.OWN_KEYS);
+        return values;
     }
 
     private static String rewardType(String given, String fallback) {

@@ -11,9 +11,10 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * §3.4: title, description, required_credits and custom reward attributes by name; as our
- * extension also type, active, stock, limit_per_contact and media. Fields left out keep their
- * value; stock, limit_per_contact and media are removed by sending null or an empty value.
+ * §3.4: title, description, required_credits and reward attribute values by name; as our
+ * extension also type, active, stock, limit_per_contact, expiration_duration and media. Fields left
+ * out keep their value; stock, limit_per_contact, expiration_duration and media are removed by
+ * sending null or an empty value.
  */
 record UpdateRewardRequest(
         @Size(min = 1, max = 255, message = "The title must have 1 to 255 characters.") String title,
@@ -23,6 +24,9 @@ record UpdateRewardRequest(
         Boolean active,
         @Schema(type = "integer", nullable = true) JsonNode stock,
         @JsonProperty("limit_per_contact") @Schema(type = "integer", nullable = true) JsonNode limitPerContact,
+        @JsonProperty("expiration_duration") @Schema(type = "integer", nullable = true) JsonNode expirationDuration,
         @Schema(type = "object", nullable = true) JsonNode media,
-        @JsonAnySetter @Schema(hidden = true) Map<String, Object> attributes) {
+        @Schema(description = "Values of reward attributes by name; they may also be sent as fields of their own.")
+        Map<String, Object> attributes,
+        @JsonAnySetter @Schema(hidden = true) Map<String, Object> otherFields) {
 }

@@ -3,6 +3,8 @@ package io.piggy.contact;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.attribute.AttributeOption;
+import io.piggy.shared.attribute.AttributeValuesTest;
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
 import org.junit.jupiter.api.Test;
@@ -188,7 +190,7 @@ class ContactAttributesIT extends ApiIT {
         assertThat(service.attributes(id)).extracting(ContactAttribute::name).contains("firstname", "favorite_color");
         ContactAttribute color = service.attributes(id).stream().filter(a -> a.name().equals("favorite_color")).findFirst().orElseThrow();
         assertThat(color.type()).isEqualTo("select");
-        assertThat(color.options()).extracting(ContactAttribute.Option::value).containsExactly("100", "red");
+        assertThat(color.options()).extracting(AttributeOption::value).containsExactly("100", "red");
 
         assertThat(service.validate(id, Map.of("favorite_color", "green", "firstname", "Ada", "age", 3)))
                 .containsOnlyKeys("favorite_color", "age");

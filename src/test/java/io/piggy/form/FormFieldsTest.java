@@ -1,6 +1,7 @@
 package io.piggy.form;
 
 import io.piggy.contact.ContactAttribute;
+import io.piggy.shared.attribute.AttributeOption;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ class FormFieldsTest {
 
     private static ContactAttribute attribute(String name, String type, String... options) {
         return new ContactAttribute(1, name, "Label", type, null, null,
-                List.of(options).stream().map(o -> new ContactAttribute.Option(o, o.toUpperCase(), null, null)).toList(),
+                List.of(options).stream().map(o -> new AttributeOption(o, o.toUpperCase(), null, null)).toList(),
                 1, false, false, false, null);
     }
 

@@ -18,6 +18,9 @@ class RewardsIT extends ApiIT {
     @Test
     void createGetAndUpdate() {
         Api api = as(newAccount("Rewards"));
+        for (String attribute : List.of("plu", "size")) {
+            api.postJson(PREFIX + "/reward-attributes", Map.of("name", attribute, "type", "text"));
+        }
         Api.Response created = api.postJson(PREFIX + "/rewards", Map.of("title", "Coffee", "description", "A cup",
                 "required_credits", 50, "type", "PHYSICAL", "stock", 3, "limit_per_contact", 2,
                 "media", Map.of("type", "image", "value", "https://example.com/cup.png"), "plu", "C-1"));

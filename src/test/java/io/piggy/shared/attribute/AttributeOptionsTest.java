@@ -1,4 +1,4 @@
-package io.piggy.contact;
+package io.piggy.shared.attribute;
 
 import io.piggy.shared.api.ApiException;
 import org.junit.jupiter.api.Test;
@@ -14,18 +14,18 @@ class AttributeOptionsTest {
 
     @Test
     void labelValueAndNameValueAndMapsMeanTheSame() {
-        List<ContactAttribute.Option> labelValue = AttributeOptions.parse(List.of(Map.of("label", "Blue", "value", 100)));
-        List<ContactAttribute.Option> nameValue = AttributeOptions.parse(List.of(Map.of("name", "Blue", "value", "100")));
+        List<AttributeOption> labelValue = AttributeOptions.parse(List.of(Map.of("label", "Blue", "value", 100)));
+        List<AttributeOption> nameValue = AttributeOptions.parse(List.of(Map.of("name", "Blue", "value", "100")));
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("100", "Blue");
         assertThat(labelValue).isEqualTo(nameValue).isEqualTo(AttributeOptions.parse(map))
-                .containsExactly(new ContactAttribute.Option("100", "Blue", null, null));
+                .containsExactly(new AttributeOption("100", "Blue", null, null));
     }
 
     @Test
     void aMissingValueOrLabelTakesTheOther() {
         assertThat(AttributeOptions.parse(List.of(Map.of("label", "Red"), Map.of("value", "g"), "b")))
-                .extracting(ContactAttribute.Option::value, ContactAttribute.Option::label)
+                .extracting(AttributeOption::value, AttributeOption::label)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Red", "Red"),
                         org.assertj.core.groups.Tuple.tuple("g", "g"), org.assertj.core.groups.Tuple.tuple("b", "b"));
     }

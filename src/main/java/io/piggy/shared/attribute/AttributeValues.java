@@ -1,5 +1,6 @@
-package io.piggy.contact;
+package io.piggy.shared.attribute;
 
+import io.piggy.shared.api.FieldErrors;
 import io.piggy.shared.time.ApiTime;
 
 import java.math.BigDecimal;
@@ -26,12 +27,14 @@ import java.util.regex.Pattern;
  * strings, longs, decimals, booleans, lists, maps). Values arrive as JSON or as form strings, so
  * "42", "true" and "yes" are accepted where a number or a boolean is meant.
  */
-final class AttributeValues {
+public final class AttributeValues {
+    /** What an email address looks like (the contact feature checks emails with it too). */
+    public static final String EMAIL_REGEX = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
     static final int TEXT_MAX = 255;
     static final int LONG_TEXT_MAX = 65_535;
     static final int LINK_MAX = 2_048;
     static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
-    private static final Pattern EMAIL = Pattern.compile(ContactsController.EMAIL);
+    private static final Pattern EMAIL = Pattern.compile(EMAIL_REGEX);
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{6,25}$");
     private static final Pattern COLOR = Pattern.compile("^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$");
     private static final Pattern INTEGER = Pattern.compile("^[+-]?\\d{1,18}$");
@@ -45,7 +48,7 @@ final class AttributeValues {
     }
 
     /** A checked value: either the value to store, or a message that says what to send. */
-    record Checked(Object value, String error) {
+    public record Checked(Object value, String error) {
         static Checked ok(Object value) {
             return new Checked(value, null);
         }
@@ -54,18 +57,65 @@ final class AttributeValues {
             return new Checked(null, message);
         }
 
-        boolean isValid() {
+        public boolean isValid() {
             return error == null;
         }
     }
 
+    /** How the value of one attribute name is checked: against its type and options, or refused with a message. */
+    public record Definition(AttributeType type, List<AttributeOption> options, String refusal) {
+        public static Definition of(AttributeType type, List<AttributeOption> options) {
+            return new Definition(type, options, null);
+        }
+
+        public static Definition refused(String message) {
+            return new Definition(null, List.of(), message);
+        }
+    }
+
+    /** Values by attribute name ready to store: what to set, what to clear, and the errors per name. */
+    public record CheckedValues(Map<String, Object> set, Set<String> clear, Map<String, List<String>> errors) {
+        /** 1003 with every error, keyed {@code keyPrefix + attribute name}; nothing when there are none. */
+        public void throwIfAny(String keyPrefix) {
+            FieldErrors fieldErrors = new FieldErrors();
+            errors.forEach((name, messages) -> messages.forEach(m -> fieldErrors.add(keyPrefix + name, m)));
+            fieldErrors.throwIfAny();
+        }
+    }
+
+    /**
+     * Checks values by attribute name: null, "" or [] clears one; any other value must suit the
+     * type of the name's definition, and is stored normalised.
+     */
+    public static CheckedValues checkAll(Map<String, ?> values, Function<String, Definition> definitions, LocalDate today) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        Set<String> clear = new LinkedHashSet<>();
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        values.forEach((name, raw) -> {
+            Definition definition = definitions.apply(name);
+            if (definition.refusal() != null) {
+                errors.put(name, List.of(definition.refusal()));
+            } else if (isEmpty(raw)) {
+                clear.add(name);
+            } else {
+                Checked value = check(definition.type(), raw, definition.options(), today);
+                if (value.isValid()) {
+                    set.put(name, value.value());
+                } else {
+                    errors.put(name, List.of(value.error()));
+                }
+            }
+        });
+        return new CheckedValues(set, clear, errors);
+    }
+
     /** Null, "" and [] mean "no value": saving one removes the attribute's value. */
-    static boolean isEmpty(Object raw) {
+    public static boolean isEmpty(Object raw) {
         return raw == null || (raw instanceof String s && s.isBlank())
                 || (raw instanceof Collection<?> c && c.isEmpty()) || (raw instanceof Map<?, ?> m && m.isEmpty());
     }
 
-    static Checked check(AttributeType type, Object raw, List<ContactAttribute.Option> options, LocalDate today) {
+    public static Checked check(AttributeType type, Object raw, List<AttributeOption> options, LocalDate today) {
         return switch (type) {
             case TEXT -> text(raw, TEXT_MAX);
             case LONG_TEXT, RICH_TEXT -> text(raw, LONG_TEXT_MAX);
@@ -265,7 +315,7 @@ final class AttributeValues {
         return Checked.ok(value);
     }
 
-    private static Checked select(Object raw, List<ContactAttribute.Option> options) {
+    private static Checked select(Object raw, List<AttributeOption> options) {
         Optional<String> s = scalar(raw).map(String::trim);
         if (s.isEmpty() || options.stream().noneMatch(o -> o.value().equals(s.get()))) {
             return Checked.error("Send one of: " + optionValues(options) + ".");
@@ -273,7 +323,7 @@ final class AttributeValues {
         return Checked.ok(s.get());
     }
 
-    private static Checked multiSelect(Object raw, List<ContactAttribute.Option> options) {
+    private static Checked multiSelect(Object raw, List<AttributeOption> options) {
         List<?> items = raw instanceof List<?> l ? l : List.of(raw);
         Set<String> chosen = new LinkedHashSet<>();
         for (Object item : items) {
@@ -286,7 +336,7 @@ final class AttributeValues {
         return Checked.ok(new ArrayList<>(chosen));
     }
 
-    private static String optionValues(List<ContactAttribute.Option> options) {
-        return String.join(", ", options.stream().map(ContactAttribute.Option::value).toList());
+    private static String optionValues(List<AttributeOption> options) {
+        return String.join(", ", options.stream().map(AttributeOption::value).toList());
     }
 }

@@ -1,4 +1,4 @@
-package io.piggy.contact;
+package io.piggy.shared.attribute;
 
 import io.piggy.shared.api.ApiException;
 
@@ -14,17 +14,17 @@ import java.util.Set;
  * [{label, value}] (Piggy's docs), [{name, value}] (the PHP SDK's tests), {value: label} (a map),
  * or plain values. Values are kept as strings, as Piggy answers them.
  */
-final class AttributeOptions {
-    static final int MAX_OPTIONS = 500;
+public final class AttributeOptions {
+    public static final int MAX_OPTIONS = 500;
 
     private AttributeOptions() {
     }
 
-    static List<ContactAttribute.Option> parse(Object raw) {
+    public static List<AttributeOption> parse(Object raw) {
         if (raw == null) {
             return List.of();
         }
-        List<ContactAttribute.Option> options = new ArrayList<>();
+        List<AttributeOption> options = new ArrayList<>();
         if (raw instanceof List<?> list) {
             for (Object item : list) {
                 options.add(item instanceof Map<?, ?> m ? fromObject(m) : option(text(item), text(item)));
@@ -38,7 +38,7 @@ final class AttributeOptions {
             throw ApiException.invalidField("options", "Send at most " + MAX_OPTIONS + " options.");
         }
         Set<String> seen = new HashSet<>();
-        for (ContactAttribute.Option o : options) {
+        for (AttributeOption o : options) {
             if (o.value() == null) {
                 throw ApiException.invalidField("options", "Every option needs a value (or at least a label).");
             }
@@ -49,15 +49,15 @@ final class AttributeOptions {
         return List.copyOf(options);
     }
 
-    private static ContactAttribute.Option fromObject(Map<?, ?> m) {
+    private static AttributeOption fromObject(Map<?, ?> m) {
         String label = text(m.containsKey("label") ? m.get("label") : m.get("name"));
         String value = text(m.get("value"));
-        return new ContactAttribute.Option(value != null ? value : label, label != null ? label : value,
+        return new AttributeOption(value != null ? value : label, label != null ? label : value,
                 text(m.get("description")), text(m.get("media")));
     }
 
-    private static ContactAttribute.Option option(String value, String label) {
-        return new ContactAttribute.Option(value, label != null ? label : value, null, null);
+    private static AttributeOption option(String value, String label) {
+        return new AttributeOption(value, label != null ? label : value, null, null);
     }
 
     private static String text(Object v) {

@@ -1,4 +1,4 @@
-package io.piggy.contact;
+package io.piggy.shared.attribute;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,16 +13,17 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AttributeValuesTest {
+/** The value checks of every attribute type; {@link #CASES} also drives the HTTP tests of the features using them. */
+public class AttributeValuesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    static final List<ContactAttribute.Option> OPTIONS = List.of(
-            new ContactAttribute.Option("red", "Red", null, null), new ContactAttribute.Option("100", "Blue", null, null));
+    static final List<AttributeOption> OPTIONS = List.of(
+            new AttributeOption("red", "Red", null, null), new AttributeOption("100", "Blue", null, null));
 
     /** Per type: values it must accept (with what is stored) and values it must refuse. */
-    record Case(Map<Object, Object> good, List<Object> bad) {
+    public record Case(Map<Object, Object> good, List<Object> bad) {
     }
 
-    static final Map<AttributeType, Case> CASES = new EnumMap<>(AttributeType.class);
+    public static final Map<AttributeType, Case> CASES = new EnumMap<>(AttributeType.class);
 
     static {
         CASES.put(AttributeType.URL, new Case(Map.of("https://example.com/a?b=c", "https://example.com/a?b=c",
@@ -36,7 +37,7 @@ class AttributeValuesTest {
         CASES.put(AttributeType.DATE, new Case(Map.of("2026-01-31", "2026-01-31", " 2024-02-29 ", "2024-02-29"),
                 List.of("2026-02-30", "31-01-2026", "2026-01-31T10:00:00Z", 20260131, "tomorrow")));
         CASES.put(AttributeType.BIRTH_DATE, new Case(Map.of("1990-05-17", "1990-05-17", "2026-11-25", "2026-11-25"),
-                List.of("2026-11-26", "1899-12-31", "17-05-1990", 1990)));
+                List.of("1899-12-31", "2026-11-26", "17-05-1990", 1990)));
         CASES.put(AttributeType.DATE_TIME, new Case(Map.of("2026-01-31T12:00:00+01:00", "2026-01-31T11:00:00+00:00",
                 "2026-01-31T12:00:00Z", "2026-01-31T12:00:00+00:00"),
                 List.of("2026-13-01T00:00:00Z", "noon", 1700000000)));
