@@ -266,4 +266,17 @@ class PromotionsIT extends ApiIT {
         assertThat(got.data().get("status").asString()).isEqualTo("ACTIVE");
         assertThat(got.data().get("attributes").get("status").asString()).isEqualTo("draft");
     }
+
+    @Test
+    void theNewEndpointsAreMarkedAsExtensions() {
+        var paths = anonymous().get("/v3/api-docs").json().get("paths");
+        var put = paths.get(PREFIX + "/promotions/{promotionUuid}").get("put");
+        assertThat(put.get("x-piggy-extension").asBoolean()).isTrue();
+        assertThat(put.get("description").asString()).contains("80020").contains("80002");
+        assertThat(paths.get(PREFIX + "/promotions/{promotionUuid}").get("get").has("x-piggy-extension")).isFalse();
+        assertThat(paths.get(PREFIX + "/vouchers/{voucherUuid}").get("get").get("x-piggy-extension").asBoolean())
+                .isTrue();
+        assertThat(paths.get(PREFIX + "/promotions").get("get").get("parameters").toString())
+                .contains("\"page\"").contains("\"limit\"");
+    }
 }
