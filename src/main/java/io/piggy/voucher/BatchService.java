@@ -17,17 +17,15 @@ import java.util.UUID;
 @Service
 class BatchService {
     private final Batches batches;
-    private final Promotions promotions;
     private final CodeSpaces codeSpaces;
     private final VoucherDraft drafts;
     private final BatchProperties properties;
     private final BatchWorker worker;
     private final Clock clock;
 
-    BatchService(Batches batches, Promotions promotions, CodeSpaces codeSpaces, VoucherDraft drafts,
+    BatchService(Batches batches, CodeSpaces codeSpaces, VoucherDraft drafts,
                  BatchProperties properties, BatchWorker worker, Clock clock) {
         this.batches = batches;
-        this.promotions = promotions;
         this.codeSpaces = codeSpaces;
         this.drafts = drafts;
         this.properties = properties;
@@ -47,9 +45,7 @@ class BatchService {
         }
         VoucherDraft.Draft draft = drafts.resolve(account, fields);
         CodeFormat format = CodeFormat.of(codeOptions);
-        if (!promotions.reserveVouchers(account, draft.promotion().id(), quantity)) {
-            throw VoucherService.voucherLimitReached(draft.promotion());
-        }
+        drafts.reserve(account, draft, quantity, 0);
         codeSpaces.reserve(account, format, quantity);
         UUID id = Ids.next(clock);
         Instant now = clock.instant();

@@ -195,6 +195,8 @@ class BatchWorker implements SmartLifecycle {
         event.put("chunk", chunk.chunkNo());
         event.put("count", chunk.size());
         outbox.record(chunk.account().value(), VoucherService.CREATED, event);
+        // last, so the promotion's row is locked only for the commit (chunks of one promotion meet here)
+        promotions.countCreated(chunk.account(), batch.promotionId(), chunk.size());
     }
 
     private void fail(Batches.Chunk chunk, String error) {

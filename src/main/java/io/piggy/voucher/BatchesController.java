@@ -40,7 +40,8 @@ class BatchesController {
             description = "Answers 201 at once with the batch PENDING; the vouchers are generated in the background "
                     + "(follow it with GET /vouchers/batches/{uuid}). quantity up to 5,000,000 (configurable); "
                     + "code_options (extension) shapes the codes. 1003 invalid input or a batch that would use more "
-                    + "than half the free codes of its format, 80002 unknown promotion, 80008 voucher limit reached, "
+                    + "than half the free codes of its format, 80002 unknown promotion, 80020 promotion switched off (a "
+                    + "batch already running when it is switched off finishes), 80008 voucher limit reached, "
                     + "55031 unknown contact.")
     Envelope<BatchResponse> create(AccountId account, @Valid @RequestBody CreateVoucherRequest request) {
         if (request.quantity() == null) {

@@ -28,7 +28,7 @@ class PromotionAttributesController {
             "birth_date", "file_upload", "media_upload", "multi_select", "license_plate");
     /** Attribute values are flattened into the promotion object, so they may not shadow its fields. */
     static final Set<String> RESERVED = Set.of("uuid", "name", "description", "type", "redemptions_per_voucher",
-            "voucher_limit", "limit_per_contact", "expiration_duration", "attributes");
+            "voucher_limit", "limit_per_contact", "expiration_duration", "status", "attributes");
 
     private final PromotionAttributes attributes;
 

@@ -2,7 +2,9 @@ package io.piggy.voucher;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,15 +21,24 @@ record PromotionResponse(
         @JsonProperty("voucher_limit") Long voucherLimit,
         @JsonProperty("limit_per_contact") Integer limitPerContact,
         @JsonProperty("expiration_duration") Long expirationDuration,
+        @Schema(description = "ACTIVE, or INACTIVE when switched off (extension)", allowableValues = {"ACTIVE", "INACTIVE"})
+        String status,
         Map<String, Object> attributes) {
 
     static PromotionResponse of(Promotions.Promotion p) {
         return new PromotionResponse(p.id(), p.name(), p.description(), p.type(), p.redemptionsPerVoucher(),
-                p.voucherLimit(), p.limitPerContact(), p.expirationDuration(), p.attributes());
+                p.voucherLimit(), p.limitPerContact(), p.expirationDuration(), p.active() ? "ACTIVE" : "INACTIVE",
+                p.attributes());
     }
 
+    /** Attribute values beside the fields; one named like a field (possible for older attributes) stays only under attributes. */
     @JsonAnyGetter
     Map<String, Object> flattened() {
-        return attributes;
+        if (attributes.keySet().stream().noneMatch(PromotionAttributesController.RESERVED::contains)) {
+            return attributes;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(attributes);
+        values.keySet().removeAll(PromotionAttributesController.RESERVED);
+        return values;
     }
 }

@@ -57,6 +57,7 @@ class RedemptionService {
     @Transactional
     LockResponse lock(AccountId account, UUID id) {
         Vouchers.Voucher voucher = vouchers.lock(account, id).orElseThrow(VoucherService::notFound);
+        promotions.find(account, voucher.promotionId()).orElseThrow().requireActive();
         requireUsable(voucher, null);
         Instant now = clock.instant();
         String key = HexFormat.of().formatHex(bytes(16));
@@ -107,6 +108,8 @@ class RedemptionService {
         }
         Vouchers.Voucher voucher = vouchers.findByCode(account, request.code()).orElseThrow(VoucherService::notFound);
         Promotions.Promotion promotion = promotions.find(account, voucher.promotionId()).orElseThrow();
+        // a switch-off that commits after this read does not stop this redeem (see docs/decisions.md)
+        promotion.requireActive();
         Instant now = clock.instant();
         Vouchers.Voucher redeemed = null;
         VoucherResponse.Contact contact = null;
@@ -147,9 +150,10 @@ class RedemptionService {
             shops.require(account, request.shop());
         }
         Vouchers.Voucher voucher = vouchers.find(account, id).orElseThrow(VoucherService::notFound);
+        Promotions.Promotion promotion = promotions.find(account, voucher.promotionId()).orElseThrow();
+        promotion.requireActive();
         requireUsable(voucher, request.releaseKey());
         UUID contact = contactFor(account, voucher, request.contact()).uuid();
-        Promotions.Promotion promotion = promotions.find(account, voucher.promotionId()).orElseThrow();
         if (promotion.limitPerContact() != null
                 && redemptions.countOfContact(account, promotion.id(), contact) + 1 > promotion.limitPerContact()) {
             throw contactLimitReached(promotion);

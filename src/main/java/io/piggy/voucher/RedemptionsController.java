@@ -28,8 +28,8 @@ class RedemptionsController {
     @PostMapping({"/{voucherUuid}/lock", "/{voucherUuid}/lock/"})
     @Operation(summary = "Lock a voucher",
             description = "Reserves the voucher for one redemption for an hour; redeem or release it with the "
-                    + "release_key. 80004 unknown, 80012 deactivated, 80005 redeemed, 80006 expired, 80014 not yet "
-                    + "active, 80017 already locked.")
+                    + "release_key. 80004 unknown, 80020 its promotion is switched off, 80012 deactivated, 80005 redeemed, "
+                    + "80006 expired, 80014 not yet active, 80017 already locked.")
     Envelope<LockResponse> lock(AccountId account, @PathVariable UUID voucherUuid) {
         return Envelope.of(redemptions.lock(account, voucherUuid));
     }
@@ -47,8 +47,9 @@ class RedemptionsController {
     @Operation(summary = "Redeem a voucher",
             description = "code (case-insensitive); contact_uuid when the voucher has no contact; release_key when "
                     + "it is locked; shop_uuid optional. 1003 invalid input, 1008 unknown shop, 55031 unknown contact, "
-                    + "80004 unknown code, 80012 deactivated, 80005 fully redeemed, 80006 expired, 80014 not yet "
-                    + "active, 80017 locked, 1019 the contact reached the promotion's limit per contact.")
+                    + "80004 unknown code, 80020 its promotion is switched off, 80012 deactivated, 80005 fully redeemed, "
+                    + "80006 expired, 80014 not yet active, 80017 locked, 1019 the contact reached the promotion's "
+                    + "limit per contact.")
     Envelope<VoucherResponse> redeem(AccountId account, @RequestBody RedeemRequest request) {
         return Envelope.of(redemptions.redeem(account, redeem(request, 1)).voucher());
     }
@@ -56,7 +57,7 @@ class RedemptionsController {
     @PostMapping("/multi-redeem")
     @Operation(summary = "Redeem a voucher several times",
             description = "As redeem, with number_of_times from 1 to 50 and shop_uuid required; 80019 when fewer "
-                    + "redemptions are left.")
+                    + "redemptions are left, 80020 when its promotion is switched off.")
     Envelope<MultiRedeemResponse> multiRedeem(AccountId account, @RequestBody RedeemRequest request) {
         if (request.shopUuid() == null) {
             throw ApiException.invalidField("shop_uuid", "The shop_uuid field is required.");
@@ -79,7 +80,7 @@ class RedemptionsController {
     @PostMapping("/{voucherUuid}/validate")
     @Operation(summary = "Validate a voucher",
             description = "Runs every check of a redeem without redeeming: shop_uuid required, contact_uuid when the "
-                    + "voucher has none. Errors as redeem.")
+                    + "voucher has none. Errors as redeem (80020 when its promotion is switched off).")
     Envelope<VoucherResponse> validate(AccountId account, @PathVariable UUID voucherUuid,
                                        @RequestBody(required = false) RedeemRequest request) {
         if (request == null || request.shopUuid() == null) {

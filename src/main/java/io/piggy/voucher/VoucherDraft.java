@@ -35,11 +35,12 @@ class VoucherDraft {
                  int redemptionsAllowed, Map<String, Object> attributes) {
     }
 
-    /** 80002 unknown promotion, 55031 unknown contact, 1003 for dates, redemptions or attributes. */
+    /** 80002 unknown promotion, 80020 inactive promotion, 55031 unknown contact, 1003 for dates, redemptions or attributes. */
     Draft resolve(AccountId account, Fields f) {
         Promotions.Promotion promotion = promotions.find(account, f.promotionUuid())
                 .orElseThrow(() -> new ApiException(ErrorCode.PROMOTION_NOT_FOUND,
                         "No promotion has this promotion_uuid. List promotions with GET /promotions."));
+        promotion.requireActive();
         UUID contact = f.contactUuid() == null ? null : contacts.require(account, f.contactUuid()).uuid();
         Instant activation = RequestDates.parse(f.activationDate(), "activation_date");
         Instant expiration = RequestDates.parse(f.expirationDate(), "expiration_date");
@@ -60,6 +61,20 @@ class VoucherDraft {
         }
         return new Draft(promotion, contact, activation, expiration, redemptions,
                 attributes(f.customAttributes(), "custom_attributes"));
+    }
+
+    /**
+     * Takes {@code count} vouchers from the draft's promotion ({@code created} of them made in this
+     * transaction). 80008 when the voucher limit has no room, 80020 when the promotion was switched
+     * off since the draft was made.
+     */
+    void reserve(AccountId account, Draft draft, long count, long created) {
+        if (!promotions.reserveVouchers(account, draft.promotion().id(), count, created)) {
+            Promotions.Promotion now = promotions.find(account, draft.promotion().id()).orElseThrow();
+            now.requireActive();
+            throw new ApiException(ErrorCode.VOUCHER_LIMIT_REACHED, "The promotion allows "
+                    + now.voucherLimit() + " vouchers and has no room for " + (count == 1 ? "another." : count + " more."));
+        }
     }
 
     /** Custom attributes as a map of name to value, or a list of {name, value} objects. */

@@ -25,7 +25,6 @@ class VoucherService {
     private static final int GENERATION_ATTEMPTS = 20;
 
     private final Vouchers vouchers;
-    private final Promotions promotions;
     private final CodeSpaces codeSpaces;
     private final VoucherDraft drafts;
     private final VoucherViews views;
@@ -33,10 +32,9 @@ class VoucherService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    VoucherService(Vouchers vouchers, Promotions promotions, CodeSpaces codeSpaces, VoucherDraft drafts,
+    VoucherService(Vouchers vouchers, CodeSpaces codeSpaces, VoucherDraft drafts,
                    VoucherViews views, Outbox outbox, Clock clock) {
         this.vouchers = vouchers;
-        this.promotions = promotions;
         this.codeSpaces = codeSpaces;
         this.drafts = drafts;
         this.views = views;
@@ -50,9 +48,7 @@ class VoucherService {
         VoucherDraft.Draft draft = drafts.resolve(account, fields);
         String explicit = code == null || code.isBlank() ? null : requireCode(code.trim());
         CodeFormat format = explicit == null ? CodeFormat.of(codeOptions) : null;
-        if (!promotions.reserveVouchers(account, draft.promotion().id(), 1)) {
-            throw voucherLimitReached(draft.promotion());
-        }
+        drafts.reserve(account, draft, 1, 1);
         UUID id = Ids.next(clock);
         if (explicit != null) {
             if (!vouchers.insert(account, newVoucher(id, explicit, draft))) {
@@ -74,11 +70,6 @@ class VoucherService {
         VoucherResponse view = views.view(account, vouchers.find(account, id).orElseThrow());
         outbox.record(account.value(), CREATED, view);
         return view;
-    }
-
-    static ApiException voucherLimitReached(Promotions.Promotion promotion) {
-        return new ApiException(ErrorCode.VOUCHER_LIMIT_REACHED, "The promotion allows "
-                + promotion.voucherLimit() + " vouchers and has no room for more.");
     }
 
     private static Vouchers.NewVoucher newVoucher(UUID id, String code, VoucherDraft.Draft d) {

@@ -57,15 +57,38 @@ class Vouchers {
                       Instant expirationDate, int redemptionsAllowed, Map<String, Object> attributes) {
     }
 
+    /**
+     * For each status, a condition it implies on a column that has an index (or, for REDEEMED,
+     * through the redemption rows), added beside the status itself so that PostgreSQL can use
+     * the index for statuses that are rare; ACTIVE, usually most vouchers, needs none.
+     */
+    private static final Map<String, String> STATUS_INDEX_CONDITIONS = Map.of(
+            "ACTIVE", "",
+            "DEACTIVATED", " AND v.deactivated",
+            "REDEEMED", " AND v.times_redeemed >= v.redemptions_allowed AND v.id IN ("
+                    + "SELECT r.voucher_id FROM voucher_redemptions r WHERE r.account_id = :account)",
+            "EXPIRED", " AND v.expiration_date <= :now",
+            "INACTIVE", " AND v.activation_date > :now",
+            "LOCKED", " AND v.lock_release_at > :now");
+
+    /** What GET /vouchers filters by; status is one of {@link #STATUSES} or null. */
     record Filter(UUID promotion, UUID contact, String status) {
+        Filter {
+            if (status != null && !STATUSES.contains(status)) {
+                throw new IllegalArgumentException("Unknown voucher status " + status);
+            }
+        }
+
         String sql() {
+            // the status is one of STATUSES, so it goes into the text: each status gets a plan of its own
             return (promotion == null ? "" : " AND v.promotion_id = :promotion")
                     + (contact == null ? "" : " AND v.contact_id = :contact")
-                    + (status == null ? "" : " AND " + STATUS_SQL + " = :status");
+                    + (status == null ? "" : " AND " + STATUS_SQL + " = '" + status + "'"
+                    + STATUS_INDEX_CONDITIONS.get(status));
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-            return spec.param("promotion", promotion).param("contact", contact).param("status", status);
+            return spec.param("promotion", promotion).param("contact", contact);
         }
     }
 
@@ -92,9 +115,11 @@ class Vouchers {
                 .param("limit", limit).param("offset", offset).query(this::map).list();
     }
 
-    long count(AccountId account, Filter filter) {
-        return filter.bind(query("SELECT count(*) FROM vouchers v WHERE v.account_id = :account" + filter.sql(), account))
-                .query(Long.class).single();
+    /** Counts the matches, but stops at {@code cap} (so it answers at most cap). */
+    long countUpTo(AccountId account, Filter filter, int cap) {
+        return filter.bind(query("SELECT count(*) FROM (SELECT 1 FROM vouchers v WHERE v.account_id = :account"
+                        + filter.sql() + " LIMIT :cap) AS matches", account))
+                .param("cap", cap).query(Long.class).single();
     }
 
     /** @return false when the account has a voucher with this code (in any case) */

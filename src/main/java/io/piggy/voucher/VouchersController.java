@@ -7,6 +7,7 @@ import io.piggy.shared.api.Envelope;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.api.PageRequest;
 import io.piggy.shared.api.Paging;
+import io.piggy.shared.api.PiggyExtension;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,21 +36,25 @@ class VouchersController {
     private final VoucherService service;
     private final BatchService batches;
     private final VoucherViews views;
+    private final VoucherListing listing;
 
     VouchersController(Vouchers vouchers, Promotions promotions, ContactDirectory contacts, VoucherService service,
-                       BatchService batches, VoucherViews views) {
+                       BatchService batches, VoucherViews views, VoucherListing listing) {
         this.vouchers = vouchers;
         this.promotions = promotions;
         this.contacts = contacts;
         this.service = service;
         this.batches = batches;
         this.views = views;
+        this.listing = listing;
     }
 
     @GetMapping
     @Operation(summary = "List vouchers",
             description = "Filters promotion_uuid, contact_uuid and status (ACTIVE, REDEEMED, EXPIRED, DEACTIVATED, "
-                    + "INACTIVE, LOCKED); page and limit (default 30, at most 500); Laravel-style paging. "
+                    + "INACTIVE, LOCKED); page and limit (default 30, at most 500); Laravel-style paging. The total "
+                    + "is exact without filters or by promotion alone; filtered by contact or status it counts "
+                    + "at most 10,000 matches (more: total is a lower bound, links.next still exact). "
                     + "1003 on invalid input, 80002 unknown promotion, 55031 unknown contact.")
     Paging.LaravelPage<VoucherResponse> list(AccountId account,
                                              @RequestParam(name = "promotion_uuid", required = false) UUID promotionUuid,
@@ -68,18 +73,26 @@ class VouchersController {
         if (contactUuid != null) {
             contacts.require(account, contactUuid);
         }
-        Vouchers.Filter filter = new Vouchers.Filter(promotionUuid, contactUuid, wanted);
-        long total = vouchers.count(account, filter);
-        var items = views.views(account, vouchers.list(account, filter, paging.offset(), paging.limit()));
-        return Paging.laravel(items, paging, total, ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        VoucherListing.Page found = listing.page(account, new Vouchers.Filter(promotionUuid, contactUuid, wanted), paging);
+        return Paging.laravel(views.views(account, found.items()), paging, found.total(),
+                ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+    }
+
+    @GetMapping("/{voucherUuid}")
+    @PiggyExtension
+    @Operation(summary = "Get a voucher",
+            description = "The Voucher object, with its promotion embedded, as find by code shows it. 1003 when the "
+                    + "uuid is not one, 80004 when the account has no such voucher.")
+    Envelope<VoucherResponse> get(AccountId account, @PathVariable UUID voucherUuid) {
+        return Envelope.of(views.view(account, vouchers.find(account, voucherUuid).orElseThrow(VoucherService::notFound)));
     }
 
     @PostMapping
     @Operation(summary = "Create a voucher",
             description = "With code, or a generated one (code_options, an extension, shapes it). With quantity and "
                     + "no code it starts a batch instead and answers 201 with the batch, as POST /vouchers/batch. "
-                    + "1003 invalid input, 80002 unknown promotion, 80003 code exists, 80008 voucher limit reached, "
-                    + "55031 unknown contact.")
+                    + "1003 invalid input, 80002 unknown promotion, 80020 promotion switched off, 80003 code exists, "
+                    + "80008 voucher limit reached, 55031 unknown contact.")
     ResponseEntity<Envelope<?>> create(AccountId account, @Valid @RequestBody CreateVoucherRequest request) {
         if (request.quantity() != null && (request.code() == null || request.code().isBlank())) {
             return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.of(

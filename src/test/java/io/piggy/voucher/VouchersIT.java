@@ -201,4 +201,81 @@ class VouchersIT extends ApiIT {
         assertThat(voucher(bob, singleUse(bob), Map.of("code", "shared-code")).status())
                 .as("codes are unique per account, not globally").isEqualTo(200);
     }
+
+    @Test
+    void getByUuidAnswersWhatFindByCodeDoes() {
+        Api alice = as(newAccount("Voucher by uuid"));
+        Api bob = as(newAccount("Voucher by uuid, other"));
+        String promotion = promotion(alice, Map.of("name", "Free Krabby Patty", "description", "One patty"));
+        String contact = contact(alice, "patty@example.com");
+        String uuid = voucher(alice, promotion, Map.of("code", "BY-UUID", "contact_uuid", contact,
+                "custom_attributes", Map.of("plu", "ABC123"))).data().get("uuid").asString();
+
+        Api.Response got = alice.get(PREFIX + "/vouchers/" + uuid);
+        assertThat(got.status()).as(got.toString()).isEqualTo(200);
+        assertThat(got.data()).isEqualTo(alice.get(PREFIX + "/vouchers/find?code=BY-UUID").data());
+        assertThat(got.data().get("code").asString()).isEqualTo("BY-UUID");
+        assertThat(got.data().get("name").asString()).isEqualTo("Free Krabby Patty");
+        assertThat(got.data().get("promotion").get("uuid").asString()).isEqualTo(promotion);
+        assertThat(got.data().get("promotion").get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(got.data().get("contact").get("email").asString()).isEqualTo("patty@example.com");
+        assertThat(got.data().get("attributes").get("plu").asString()).isEqualTo("ABC123");
+
+        Api.Response foreign = bob.get(PREFIX + "/vouchers/" + uuid);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.code()).as("another account's voucher is unknown").isEqualTo(80004);
+        assertThat(alice.get(PREFIX + "/vouchers/0190d6b2-0000-7000-8000-000000000000").code()).isEqualTo(80004);
+        assertThat(alice.get(PREFIX + "/vouchers/not-a-uuid").code()).isEqualTo(1003);
+        assertThat(alice.get(PREFIX + "/vouchers/batches").status()).as("still its own endpoint").isEqualTo(200);
+    }
+
+    @Test
+    void listByEveryStatus() {
+        Api api = as(newAccount("Voucher statuses"));
+        String promotion = singleUse(api);
+        String other = VoucherFixtures.multiUse(api, 2);
+        String contact = contact(api, "statuses@example.com");
+        voucher(api, promotion, "S-ACTIVE");
+        voucher(api, promotion, "S-REDEEMED");
+        assertThat(VoucherFixtures.redeem(api, "S-REDEEMED", contact).status()).isEqualTo(200);
+        String reversed = voucher(api, promotion, "S-REVERSED");
+        assertThat(VoucherFixtures.redeem(api, "S-REVERSED", contact).status()).isEqualTo(200);
+        assertThat(api.postJson(PREFIX + "/vouchers/" + reversed + "/reverse", Map.of()).status()).isEqualTo(200);
+        voucher(api, other, "S-HALF");
+        assertThat(VoucherFixtures.redeem(api, "S-HALF", contact).status()).isEqualTo(200);
+        voucher(api, promotion, Map.of("code", "S-EXPIRED", "expiration_date", "2020-01-01T00:00:00+00:00"));
+        voucher(api, promotion, Map.of("code", "S-INACTIVE", "activation_date", "2099-01-01T00:00:00+00:00"));
+        String deactivated = voucher(api, promotion, "S-DEACTIVATED");
+        assertThat(api.putJson(PREFIX + "/vouchers/" + deactivated, Map.of("status", "DEACTIVATED")).status()).isEqualTo(200);
+        String locked = voucher(api, other, "S-LOCKED");
+        assertThat(api.postJson(PREFIX + "/vouchers/" + locked + "/lock", Map.of()).status()).isEqualTo(200);
+        String released = voucher(api, promotion, "S-RELEASED");
+        String key = api.postJson(PREFIX + "/vouchers/" + released + "/lock", Map.of()).data().get("lock")
+                .get("release_key").asString();
+        assertThat(api.postJson(PREFIX + "/vouchers/" + released + "/release", Map.of("release_key", key)).status())
+                .isEqualTo(200);
+
+        Map<String, List<String>> expected = Map.of(
+                "ACTIVE", List.of("S-ACTIVE", "S-REVERSED", "S-HALF", "S-RELEASED"),
+                "REDEEMED", List.of("S-REDEEMED"),
+                "EXPIRED", List.of("S-EXPIRED"),
+                "INACTIVE", List.of("S-INACTIVE"),
+                "DEACTIVATED", List.of("S-DEACTIVATED"),
+                "LOCKED", List.of("S-LOCKED"));
+        expected.forEach((status, codes) -> {
+            Api.Response all = api.get(PREFIX + "/vouchers?status=" + status);
+            assertThat(all.data()).as(status).extracting(v -> v.get("code").asString())
+                    .containsExactlyInAnyOrderElementsOf(codes);
+            assertThat(all.data()).allSatisfy(v -> assertThat(v.get("status").asString()).isEqualTo(status));
+            assertThat(all.json().get("meta").get("total").asInt()).as(status).isEqualTo(codes.size());
+            assertThat(api.get(PREFIX + "/vouchers?status=" + status + "&promotion_uuid=" + other).data())
+                    .as(status + " in the other promotion").extracting(v -> v.get("code").asString())
+                    .containsExactlyInAnyOrderElementsOf(codes.stream().filter(c -> c.equals("S-HALF")
+                            || c.equals("S-LOCKED")).toList());
+        });
+        assertThat(api.get(PREFIX + "/vouchers?status=ACTIVE&contact_uuid=" + contact).data()).isEmpty();
+        assertThat(api.get(PREFIX + "/vouchers").json().get("meta").get("total").asInt()).isEqualTo(9);
+        assertThat(api.get(PREFIX + "/vouchers?promotion_uuid=" + other).json().get("meta").get("total").asInt())
+                .isEqualTo(2);
+    }
 }
