@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Voucher benchmarks on the embedded default (durable PostgreSQL in a fresh temp data directory),
 # over real HTTP on localhost; Piggy and the load clients share one JVM.
-# Usage: bench/vouchers.sh [--batch=1000000] [--find-total=10000000] [--finds=10000]
+# Usage: bench/vouchers.sh [--batch=1000000] [--find-total=10000000] [--finds=10000] [--find-warmup=20000]
 #                          [--redeems=20000] [--flash=100000] [--clients=64]
 # A part with size 0 is skipped. Results are printed and appended to target/bench-vouchers.txt.
 set -euo pipefail
