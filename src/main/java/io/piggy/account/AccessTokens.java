@@ -1,11 +1,15 @@
 package io.piggy.account;
 
 import io.piggy.shared.db.Ids;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,10 +19,12 @@ import java.util.UUID;
 class AccessTokens {
     private final JdbcClient db;
     private final Clock clock;
+    private final RecentTokens recent;
 
-    AccessTokens(JdbcClient db, Clock clock) {
+    AccessTokens(JdbcClient db, Clock clock, @Value("${piggy.auth.token-cache-ttl}") Duration cacheTtl) {
         this.db = db;
         this.clock = clock;
+        this.recent = new RecentTokens(cacheTtl);
     }
 
     record Issued(UUID id, String token, Instant expiresAt) {
@@ -52,16 +58,17 @@ class AccessTokens {
         return new Issued(id, token, expiresAt);
     }
 
-    /** The holder of a live (not revoked) token, found by the token's hash. */
+    /** The holder of a live (not revoked) token, found by the token's hash (or recently found). */
     Optional<Holder> findLive(String token) {
-        return db.sql("""
+        byte[] hash = Secrets.hash(token);
+        return recent.get(hash, () -> db.sql("""
                         SELECT account_id, token_hash, expires_at FROM access_tokens
                         WHERE token_hash = :hash AND revoked_at IS NULL""")
-                .param("hash", Secrets.hash(token))
+                .param("hash", hash)
                 .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getBytes(2),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
                 .optional()
-                .filter(h -> Secrets.matches(token, h.tokenHash()));
+                .filter(h -> Secrets.matches(token, h.tokenHash())));
     }
 
     boolean exists(String token) {
@@ -69,11 +76,28 @@ class AccessTokens {
                 .param("hash", Secrets.hash(token)).query(Boolean.class).single();
     }
 
+    /**
+     * Evicts the token from the recent ones now and again after the commit: a request that read the
+     * row before the commit may have put it back meanwhile.
+     */
     boolean revoke(UUID account, UUID tokenId) {
-        return db.sql("""
+        Optional<byte[]> hash = db.sql("""
                         UPDATE access_tokens SET revoked_at = :now
-                        WHERE account_id = :account AND id = :id AND revoked_at IS NULL""")
+                        WHERE account_id = :account AND id = :id AND revoked_at IS NULL
+                        RETURNING token_hash""")
                 .param("now", Timestamp.from(clock.instant())).param("account", account).param("id", tokenId)
-                .update() == 1;
+                .query((rs, n) -> rs.getBytes(1)).optional();
+        hash.ifPresent(h -> {
+            recent.evict(h);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        recent.evict(h);
+                    }
+                });
+            }
+        });
+        return hash.isPresent();
     }
 }

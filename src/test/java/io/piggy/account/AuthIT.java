@@ -3,15 +3,21 @@ package io.piggy.account;
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.piggy.support.Api.PREFIX;
 import static io.piggy.support.Api.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthIT extends ApiIT {
+    @Autowired
+    JdbcClient db;
 
     @Test
     void noTokenIsUnauthenticated() {
@@ -43,6 +49,24 @@ class AuthIT extends ApiIT {
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.code()).isEqualTo(1401);
         assertThat(as(account).get(PREFIX + "/shops").status()).as("the account's other token still works").isEqualTo(200);
+    }
+
+    /** Another instance revokes in the database only; this one trusts a token it found live for 2 s more at most. */
+    @Test
+    void aTokenRevokedByAnotherInstanceIsRefusedWithinTheCacheTtl() throws Exception {
+        TestAccount account = newAccount("Revocation elsewhere");
+        Api.Response issued = admin().postJson("/api/admin/accounts/" + account.uuid() + "/tokens", Map.of("name", "till 2"));
+        String token = issued.data().get("access_token").asString();
+        assertThat(anonymous().as(token).get(PREFIX + "/shops").status()).isEqualTo(200);
+
+        db.sql("UPDATE access_tokens SET revoked_at = now() WHERE id = :id")
+                .param("id", UUID.fromString(issued.data().get("uuid").asString())).update();
+        long revokedAt = System.nanoTime();
+        int status;
+        do {
+            status = anonymous().as(token).get(PREFIX + "/shops").status();
+        } while (status == 200 && System.nanoTime() - revokedAt < Duration.ofSeconds(10).toNanos());
+        assertThat(status).isEqualTo(401);
     }
 
     @Test
