@@ -2,7 +2,8 @@
 # Credit receptions per second over HTTP on the embedded default (durable: fsync and
 # synchronous_commit on), 64 clients, spread over 10,000 contacts and all on one contact, with p50
 # and p99; then the same ledger statement run directly over JDBC against the same database, as the
-# ceiling. Starts its own Piggy on a fresh data directory and stops it at the end.
+# ceiling (with the same clients, and spread from as few threads as Piggy runs requests at once).
+# Starts its own Piggy on a fresh data directory and stops it at the end.
 # Usage: bench/credit-receptions.sh [seconds per phase=20] [clients=64] [contacts=10000]
 # BENCH_PHASES=http runs only the HTTP phases; BENCH_SKIP_BUILD=1 reuses target/; BENCH_JAVA_OPTS goes to Piggy.
 set -euo pipefail
