@@ -31,8 +31,9 @@ import static io.piggy.support.Api.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random sequences of receptions (negative ones too), reversals, reward receptions, their
- * reversals and contact merges, run over HTTP against a model. After every step: every
+ * Random sequences of receptions (negative ones too), reversals, reward receptions (physical, and
+ * digital from a pool of codes), their reversals, collections and contact merges, run over HTTP
+ * against a model. After every step: every
  * operation had the predicted outcome, each contact's balance equals the sum of its ledger
  * history, no balance is negative, a rejected operation changed nothing, credits issued minus
  * credits spent equal the sum of all balances, and the audit finds no difference. On failure
@@ -40,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LedgerPropertyIT {
     private static final int CONTACTS = 3;
-    /** price, stock (null: unlimited), limit per contact (null: none) */
-    private static final long[][] REWARDS = {{4, -1, -1}, {9, 2, -1}, {2, -1, 1}};
+    /** price, stock (-1: unlimited), limit per contact (-1: none); the last is DIGITAL, its stock a pool of codes */
+    private static final long[][] REWARDS = {{4, -1, -1}, {9, 2, -1}, {2, -1, 1}, {3, 2, -1}};
+    private static final int DIGITAL = 3;
     private static ConfigurableApplicationContext app;
     private static Api admin;
 
@@ -77,6 +79,9 @@ class LedgerPropertyIT {
 
         record Merge(int source, int destination) implements Op {
         }
+
+        record Collect(int claim) implements Op {
+        }
     }
 
     @Provide
@@ -92,7 +97,8 @@ class LedgerPropertyIT {
                 Tuple.of(2, index.map(Op.Reverse::new)),
                 Tuple.of(4, claim),
                 Tuple.of(2, index.map(Op.ReverseClaim::new)),
-                Tuple.of(2, merge)).list().ofMinSize(8).ofMaxSize(30);
+                Tuple.of(2, merge),
+                Tuple.of(2, index.map(Op.Collect::new))).list().ofMinSize(8).ofMaxSize(30);
     }
 
     @Property(tries = 12, shrinking = ShrinkingMode.BOUNDED)
@@ -129,6 +135,7 @@ class LedgerPropertyIT {
             final long credits;
             final int reward;
             boolean reversed;
+            boolean collected;
 
             Row(String uuid, String contact, long credits, int reward) {
                 this.uuid = uuid;
@@ -153,7 +160,9 @@ class LedgerPropertyIT {
             }
             for (int i = 0; i < REWARDS.length; i++) {
                 Map<String, Object> extra = new HashMap<>();
-                if (REWARDS[i][1] >= 0) {
+                if (i == DIGITAL) {
+                    extra.put("type", "DIGITAL");
+                } else if (REWARDS[i][1] >= 0) {
                     extra.put("stock", REWARDS[i][1]);
                 }
                 if (REWARDS[i][2] >= 0) {
@@ -161,6 +170,14 @@ class LedgerPropertyIT {
                 }
                 rewards.add(loyalty.newReward(REWARDS[i][0], extra));
                 stock[i] = REWARDS[i][1];
+                if (i == DIGITAL) {
+                    List<String> codes = new ArrayList<>();
+                    for (int c = 0; c < REWARDS[i][1]; c++) {
+                        codes.add("CODE-" + c);
+                    }
+                    Api.Response added = api.postJson(PREFIX + "/rewards/" + rewards.get(i) + "/codes", Map.of("codes", codes));
+                    assertThat(added.status()).as(added.toString()).isEqualTo(200);
+                }
             }
         }
 
@@ -183,6 +200,8 @@ class LedgerPropertyIT {
                 reverseClaim(claims.get(c.claim() % claims.size()));
             } else if (op instanceof Op.Merge m) {
                 merge(contacts.get(m.source()), contacts.get(m.destination()));
+            } else if (op instanceof Op.Collect c && !claims.isEmpty()) {
+                collect(claims.get(c.claim() % claims.size()));
             }
         }
 
@@ -225,6 +244,10 @@ class LedgerPropertyIT {
                 expected = null;
             }
             Api.Response r = outcome(loyalty.claim(shop, contact, rewards.get(reward)), expected);
+            if (expected == null && reward == DIGITAL) {
+                assertThat(r.data().get("digital_reward_code").get("code").asString()).as("a code of the pool")
+                        .isEqualTo("CODE-" + (REWARDS[DIGITAL][1] - stock[DIGITAL]));
+            }
             if (expected == null) {
                 balance.merge(contact, -price, Long::sum);
                 if (stock[reward] > 0) {
@@ -234,15 +257,26 @@ class LedgerPropertyIT {
             }
         }
 
+        /** Credits come back; stock too, except a handed-out code, which is burned. */
         void reverseClaim(Row claim) {
-            Integer expected = claim.reversed ? Integer.valueOf(1410) : null;
+            Integer expected = claim.reversed ? Integer.valueOf(1410) : claim.collected ? Integer.valueOf(80300) : null;
             outcome(loyalty.reverseReward(claim.uuid), expected);
             if (expected == null) {
                 claim.reversed = true;
                 balance.merge(root(claim.contact), -claim.credits, Long::sum);
-                if (stock[claim.reward] >= 0) {
+                if (stock[claim.reward] >= 0 && claim.reward != DIGITAL) {
                     stock[claim.reward]++;
                 }
+            }
+        }
+
+        /** Physical rewards are collected once and then never reversed; digital ones are not collectable. */
+        void collect(Row claim) {
+            Integer expected = claim.reward == DIGITAL ? Integer.valueOf(6003)
+                    : claim.reversed || claim.collected ? Integer.valueOf(80300) : null;
+            outcome(api.putJson(PREFIX + "/collectable-rewards/collect/" + claim.uuid, Map.of()), expected);
+            if (expected == null) {
+                claim.collected = true;
             }
         }
 
