@@ -59,8 +59,7 @@ public final class VoucherBench {
         Path dataDir = ARGS.containsKey("data-dir") ? Path.of(ARGS.get("data-dir")) : Files.createTempDirectory("piggy-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(PiggyApplication.class).run(
                 "--server.port=0", "--piggy.data-dir=" + dataDir, "--piggy.bootstrap-token=" + TOKEN,
-                "--piggy.rate-limit.requests-per-minute=100000000", "--logging.level.root=WARN",
-                "--server.tomcat.threads.max=" + Math.max(200, clients * 2));
+                "--piggy.rate-limit.requests-per-minute=100000000", "--logging.level.root=WARN");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Api api = new Api("http://localhost:" + port, TOKEN);
