@@ -5,11 +5,12 @@ import io.piggy.support.ApiIT;
 import io.piggy.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -87,7 +88,22 @@ class FormPageBrowserIT extends ApiIT {
     private static void submitAndWaitForTheNextPage(ChromeDriver browser) {
         WebElement form = browser.findElement(By.tagName("form"));
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> isGone(form));
+    }
+
+    /**
+     * Like ExpectedConditions.stalenessOf, but Chrome may instead answer "Node with given id does not
+     * belong to the document" while the old page is being torn down: that too means it is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            return String.valueOf(e.getMessage()).contains("does not belong to the document");
+        }
     }
 
     /** The control a visible label names, found through the label's for attribute. */
