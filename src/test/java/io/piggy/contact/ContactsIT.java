@@ -1,6 +1,7 @@
 package io.piggy.contact;
 
 import io.piggy.support.Api;
+import io.piggy.support.PageMeta;
 import io.piggy.support.ApiIT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -133,13 +134,7 @@ class ContactsIT extends ApiIT {
         Api.Response page = api.get(PREFIX + "/contacts?limit=2&page=2");
         assertThat(page.status()).isEqualTo(200);
         assertThat(uuids(page)).containsExactly(created.get(2), created.get(3));
-        JsonNode meta = page.json().get("meta");
-        assertThat(meta.get("page").asInt()).isEqualTo(2);
-        assertThat(meta.get("limit").asInt()).isEqualTo(2);
-        assertThat(meta.get("viewing_from").asInt()).isEqualTo(3);
-        assertThat(meta.get("viewing_to").asInt()).isEqualTo(4);
-        assertThat(meta.get("last_page").asInt()).isEqualTo(3);
-        assertThat(meta.get("total").asInt()).isEqualTo(5);
+        assertThat(PageMeta.of(page)).isEqualTo(new PageMeta(2, 2, 3, 4, 3, 5));
 
         assertThat(uuids(api.get(PREFIX + "/contacts?sort=-created_at&limit=2"))).containsExactly(created.get(4), created.get(3));
         assertThat(api.get(PREFIX + "/contacts").json().get("meta").get("limit").asInt()).isEqualTo(30);

@@ -1,6 +1,7 @@
 package io.piggy.product;
 
 import io.piggy.support.Api;
+import io.piggy.support.PageMeta;
 import io.piggy.support.ApiIT;
 import io.piggy.support.Concurrently;
 import org.junit.jupiter.api.Test;
@@ -169,13 +170,7 @@ class ProductsIT extends ApiIT {
 
         Api.Response second = api.get(PREFIX + "/products?page=2&limit=2");
         assertThat(externals(second.data())).containsExactly("P3");
-        JsonNode meta = second.json().get("meta");
-        assertThat(meta.get("page").asInt()).isEqualTo(2);
-        assertThat(meta.get("limit").asInt()).isEqualTo(2);
-        assertThat(meta.get("viewing_from").asInt()).isEqualTo(3);
-        assertThat(meta.get("viewing_to").asInt()).isEqualTo(3);
-        assertThat(meta.get("last_page").asInt()).isEqualTo(2);
-        assertThat(meta.get("total").asInt()).isEqualTo(3);
+        assertThat(PageMeta.of(second)).isEqualTo(new PageMeta(2, 2, 3, 3, 2, 3));
 
         assertThat(externals(api.get(PREFIX + "/products?sort=-created_at&limit=1").data())).containsExactly("P3");
         assertThat(api.get(PREFIX + "/products?created_at%5Bgt%5D=2999-01-01T00:00:00%2B00:00").data()).isEmpty();

@@ -1,6 +1,7 @@
 package io.piggy.voucher;
 
 import io.piggy.support.Api;
+import io.piggy.support.PageMeta;
 import io.piggy.support.ApiIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,13 +125,7 @@ class PromotionsIT extends ApiIT {
         Api.Response page = api.get(PREFIX + "/promotions?page=2&limit=2");
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.data()).extracting(p -> p.get("name").asString()).containsExactly("P2", "P3");
-        var meta = page.json().get("meta");
-        assertThat(meta.get("page").asInt()).isEqualTo(2);
-        assertThat(meta.get("limit").asInt()).isEqualTo(2);
-        assertThat(meta.get("viewing_from").asInt()).isEqualTo(3);
-        assertThat(meta.get("viewing_to").asInt()).isEqualTo(4);
-        assertThat(meta.get("last_page").asInt()).isEqualTo(3);
-        assertThat(meta.get("total").asInt()).isEqualTo(5);
+        assertThat(PageMeta.of(page)).isEqualTo(new PageMeta(2, 2, 3, 4, 3, 5));
         assertThat(api.get(PREFIX + "/promotions?page=3&limit=2").data()).extracting(p -> p.get("name").asString())
                 .containsExactly("P4");
         assertThat(api.get(PREFIX + "/promotions?page=4&limit=2").data()).isEmpty();
