@@ -18,6 +18,7 @@ pg_bin=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
 [ -f target/piggy.jar ] || mvn -B -q -DskipTests package
 
 . bench/scratch-postgres.sh   # cwd is the project root
+. bench/wait-for-piggy.sh
 as_pg "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust >/dev/null
 as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
   -o "-p $pg_port -c listen_addresses=localhost -c shared_buffers=1GB -c max_connections=100" start >/dev/null
@@ -30,11 +31,7 @@ PIGGY_BOOTSTRAP_TOKEN=$token PIGGY_RATE_LIMIT_PER_MINUTE=100000000 PIGGY_DATA_DI
   --management.metrics.distribution.slo.http.server.requests=500us,2ms,3ms,4ms,5ms,6ms,8ms,10ms \
   >"$work/piggy.log" 2>&1 &
 piggy_pid=$!
-for _ in $(seq 1 600); do
-  curl -sf -o /dev/null "http://localhost:$port/actuator/health" && break
-  kill -0 "$piggy_pid" 2>/dev/null || { cat "$work/piggy.log" >&2; exit 1; }
-  sleep 0.2
-done
+wait_for_piggy "$port" "$piggy_pid" "$work/piggy.log"
 account=$(psql_bench -c "SELECT account_id FROM access_tokens ORDER BY created_at LIMIT 1")
 
 echo "== Loading $contacts contacts into account $account"

@@ -8,6 +8,7 @@
 # BENCH_PHASES=http runs only the HTTP phases; BENCH_SKIP_BUILD=1 reuses target/; BENCH_JAVA_OPTS goes to Piggy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/wait-for-piggy.sh
 seconds=${1:-20}
 clients=${2:-64}
 contacts=${3:-10000}
@@ -25,11 +26,7 @@ PIGGY_DATA_DIR="$dir/data" SERVER_PORT=$port PIGGY_BOOTSTRAP_TOKEN=$token \
   PIGGY_RATE_LIMIT_PER_MINUTE=2000000000 java ${BENCH_JAVA_OPTS:-} -jar target/piggy.jar >"$dir/piggy.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 1 240); do
-  curl -sf -o /dev/null "http://localhost:$port/actuator/health" && break
-  kill -0 "$pid" 2>/dev/null || { cat "$dir/piggy.log"; exit 1; }
-  sleep 0.5
-done
+wait_for_piggy "$port" "$pid" "$dir/piggy.log"
 pgport=$(grep -o 'Embedded PostgreSQL is running on port [0-9]*' "$dir/piggy.log" | grep -o '[0-9]*$')
 postmaster=$(head -1 "$dir/data/postgres/postmaster.pid")
 echo "Piggy on :$port, embedded PostgreSQL on :$pgport ($(grep -c processor /proc/cpuinfo) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -26,6 +26,7 @@ jar=${BENCH_JAR:-target/piggy.jar}
 [ -f "$jar" ] || mvn -B -q -DskipTests package
 
 . bench/scratch-postgres.sh   # cwd is the project root
+. bench/wait-for-piggy.sh
 as_pg "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust >/dev/null
 as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
   -o "-p $pg_port -c listen_addresses=localhost -c shared_buffers=512MB -c max_connections=100 \
@@ -38,11 +39,7 @@ PIGGY_DATABASE_URL="jdbc:postgresql://localhost:$pg_port/piggy_bench" PIGGY_DATA
 PIGGY_BOOTSTRAP_TOKEN=$token PIGGY_RATE_LIMIT_PER_MINUTE=100000000 PIGGY_DATA_DIR="$work/data" SERVER_PORT=$port \
   java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/piggy.log" 2>&1 &
 piggy_pid=$!
-for _ in $(seq 1 600); do
-  curl -sf -o /dev/null "http://localhost:$port/actuator/health" && break
-  kill -0 "$piggy_pid" 2>/dev/null || { cat "$work/piggy.log" >&2; exit 1; }
-  sleep 0.2
-done
+wait_for_piggy "$port" "$piggy_pid" "$work/piggy.log"
 api="http://localhost:$port/api/v3/oauth/clients"
 auth=(-H "Authorization: Bearer $token" -H "Accept: application/json")
 json_uuid() { sed -E 's/.*"uuid":"([0-9a-f-]{36})".*/\1/'; }
