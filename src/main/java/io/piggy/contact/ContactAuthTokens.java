@@ -51,7 +51,7 @@ public class ContactAuthTokens {
         int inserted = db.sql("""
                         INSERT INTO contact_auth_tokens (account_id, id, contact_id, token_hash, created_at, expires_at)
                         SELECT :account, :id, :contact, :hash, :now, :expires FROM contacts
-                        WHERE account_id = :account AND id = :contact AND deleted_at IS NULL""")
+                        WHERE account_id = :account AND id = :contact""" + Contacts.LIVE_BY_ID)
                 .param("account", account.value()).param("id", Ids.next(clock)).param("contact", contact)
                 .param("hash", hash(token)).param("now", Timestamp.from(now))
                 .param("expires", Timestamp.from(now.plus(lifetime))).update();
@@ -72,7 +72,8 @@ public class ContactAuthTokens {
         }
         Optional<Row> row = token == null || !token.startsWith(PREFIX) ? Optional.empty() : db.sql("""
                         SELECT t.account_id, t.contact_id, t.token_hash, t.expires_at FROM contact_auth_tokens t
-                        JOIN contacts c ON c.account_id = t.account_id AND c.id = t.contact_id AND c.deleted_at IS NULL
+                        JOIN contacts c ON c.account_id = t.account_id AND c.id = t.contact_id
+                                        AND (c.deleted_at IS NULL) IS TRUE
                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL""")
                 .param("hash", hash(token))
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),

@@ -27,8 +27,8 @@ public class ContactDirectory {
      * (the credits ledger does, to keep a reception at one round trip); the contact feature owns it,
      * so it changes with the contacts table.
      */
-    public static final String LIVE_CONTACT_EMAIL_SQL = """
-            SELECT email FROM contacts WHERE account_id = :account AND id = :contact AND deleted_at IS NULL""";
+    public static final String LIVE_CONTACT_EMAIL_SQL =
+            "SELECT email FROM contacts WHERE account_id = :account AND id = :contact" + Contacts.LIVE_BY_ID;
     private final Contacts contacts;
     private final ContactIdentifierService identifiers;
     private final Clock clock;
