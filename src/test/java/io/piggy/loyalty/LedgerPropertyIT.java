@@ -1,7 +1,5 @@
 package io.piggy.loyalty;
 
-import io.piggy.account.AccountId;
-import io.piggy.contact.ContactMergeStep;
 import io.piggy.support.Api;
 import io.piggy.support.TestApps;
 import io.piggy.support.TestDatabase;
@@ -17,7 +15,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -25,22 +22,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.piggy.support.Api.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random sequences of receptions (negative ones too), reversals, reward receptions (physical, and
- * digital from a pool of codes), their reversals, collections and contact merges, run over HTTP
- * against a model. After every step: every
+ * digital from a pool of codes), their reversals, collections, contact merges and claims of
+ * anonymous contacts, run over HTTP against a model. After every step: every
  * operation had the predicted outcome, each contact's balance equals the sum of its ledger
  * history, no balance is negative, a rejected operation changed nothing, credits issued minus
  * credits spent equal the sum of all balances, and the audit finds no difference. On failure
  * jqwik reports the seed and the (shrunk) operation list; the message names the failing step.
  */
 class LedgerPropertyIT {
+    /** Contacts with an email; after them, ANONYMOUS anonymous ones, which a claim can merge or name. */
     private static final int CONTACTS = 3;
+    private static final int ANONYMOUS = 2;
     /** price, stock (-1: unlimited), limit per contact (-1: none); the last is DIGITAL, its stock a pool of codes */
     private static final long[][] REWARDS = {{4, -1, -1}, {9, 2, -1}, {2, -1, 1}, {3, 2, -1}};
     private static final int DIGITAL = 3;
@@ -82,22 +80,29 @@ class LedgerPropertyIT {
 
         record Collect(int claim) implements Op {
         }
+
+        /** Claims anonymous contact {@code anonymous} with the email of contact {@code target}, or a new one (-1). */
+        record ClaimContact(int anonymous, int target) implements Op {
+        }
     }
 
     @Provide
     Arbitrary<List<Op>> operations() {
-        Arbitrary<Integer> contact = Arbitraries.integers().between(0, CONTACTS - 1);
+        Arbitrary<Integer> contact = Arbitraries.integers().between(0, CONTACTS + ANONYMOUS - 1);
         Arbitrary<Integer> index = Arbitraries.integers().between(0, 40);
         Arbitrary<Op> receive = Combinators.combine(contact, Arbitraries.longs().between(-20, 50)).as(Op.Receive::new);
         Arbitrary<Op> claim = Combinators.combine(contact, Arbitraries.integers().between(0, REWARDS.length - 1))
                 .as(Op.Claim::new);
         Arbitrary<Op> merge = Combinators.combine(contact, contact).as(Op.Merge::new);
+        Arbitrary<Op> claimContact = Combinators.combine(Arbitraries.integers().between(CONTACTS, CONTACTS + ANONYMOUS - 1),
+                Arbitraries.integers().between(-1, CONTACTS + ANONYMOUS - 1)).as(Op.ClaimContact::new);
         return Arbitraries.frequencyOf(
                 Tuple.of(6, receive),
                 Tuple.of(2, index.map(Op.Reverse::new)),
                 Tuple.of(4, claim),
                 Tuple.of(2, index.map(Op.ReverseClaim::new)),
                 Tuple.of(2, merge),
+                Tuple.of(2, claimContact),
                 Tuple.of(2, index.map(Op.Collect::new))).list().ofMinSize(8).ofMaxSize(30);
     }
 
@@ -118,9 +123,11 @@ class LedgerPropertyIT {
     private static final class World {
         final Api api;
         final Loyalty loyalty;
-        final AccountId account;
         final String shop;
         final List<String> contacts = new ArrayList<>();
+        /** Real emails; an anonymous contact has none until a claim names it. */
+        final Map<String, String> email = new HashMap<>();
+        int newEmails;
         final List<String> rewards = new ArrayList<>();
         final Map<String, Long> balance = new HashMap<>();
         final Map<String, String> mergedInto = new HashMap<>();
@@ -148,13 +155,19 @@ class LedgerPropertyIT {
         World() {
             Api.Response created = admin.postJson("/api/admin/accounts", Map.of("name", "Ledger property"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            account = new AccountId(UUID.fromString(created.data().get("uuid").asString()));
             api = admin.as(created.data().get("access_token").asString());
             loyalty = new Loyalty(api);
             shop = loyalty.shop();
-            for (int i = 0; i < CONTACTS; i++) {
-                String contact = loyalty.newContact();
+            for (int i = 0; i < CONTACTS + ANONYMOUS; i++) {
+                String address = "contact-" + i + "@example.com";
+                Api.Response made = i < CONTACTS ? api.postJson(PREFIX + "/contacts", Map.of("email", address))
+                        : api.postJson(PREFIX + "/contacts/anonymous", Map.of());
+                assertThat(made.status()).as(made.toString()).isEqualTo(200);
+                String contact = made.data().get("uuid").asString();
                 contacts.add(contact);
+                if (i < CONTACTS) {
+                    email.put(contact, address);
+                }
                 balance.put(contact, 0L);
                 receive(contact, 20); // something to spend from the start
             }
@@ -202,11 +215,13 @@ class LedgerPropertyIT {
                 merge(contacts.get(m.source()), contacts.get(m.destination()));
             } else if (op instanceof Op.Collect c && !claims.isEmpty()) {
                 collect(claims.get(c.claim() % claims.size()));
+            } else if (op instanceof Op.ClaimContact c) {
+                claimContact(contacts.get(c.anonymous()), c.target() < 0 ? null : contacts.get(c.target()));
             }
         }
 
         void receive(String contact, long credits) {
-            Integer expected = mergedInto.containsKey(contact) ? Integer.valueOf(55031)
+            Integer expected = gone(contact) ? Integer.valueOf(55031)
                     : balance.get(contact) + credits < 0 ? Integer.valueOf(1017) : null;
             Api.Response r = outcome(loyalty.receive(shop, contact, credits), expected);
             if (expected == null) {
@@ -234,7 +249,7 @@ class LedgerPropertyIT {
             Integer expected;
             if (stock[reward] == 0) {
                 expected = 1018;
-            } else if (mergedInto.containsKey(contact)) {
+            } else if (gone(contact)) {
                 expected = 55031;
             } else if (limit >= 0 && open >= limit) {
                 expected = 1019;
@@ -280,18 +295,73 @@ class LedgerPropertyIT {
             }
         }
 
-        /** As the contact feature will: only two live contacts, inside one transaction, every merge step. */
+        /** POST /contacts/merge: two different live contacts, or 1003 / 55031. */
         void merge(String source, String destination) {
-            if (source.equals(destination) || mergedInto.containsKey(source) || mergedInto.containsKey(destination)) {
-                return;
+            Integer expected = source.equals(destination) ? Integer.valueOf(1003)
+                    : gone(source) || gone(destination) ? Integer.valueOf(55031) : null;
+            Api.Response r = outcome(api.postJson(PREFIX + "/contacts/merge",
+                    Map.of("source_contact_uuid", source, "destination_contact_uuid", destination)), expected);
+            if (expected == null) {
+                merged(source, destination);
+                assertAnswered(r, destination);
             }
-            app.getBean(TransactionTemplate.class).executeWithoutResult(s ->
-                    app.getBeansOfType(ContactMergeStep.class).values().forEach(step ->
-                            step.merge(account, UUID.fromString(source), UUID.fromString(destination))));
+        }
+
+        /**
+         * PUT /contacts/{anonymous}/claim with the email of {@code target} (or a new one when null), as
+         * ContactMerger: a live contact with that email absorbs the anonymous one; otherwise the anonymous
+         * contact takes the email. A claim repeated on a merged contact answers the contact it went into
+         * when the email is that contact's; on a named one, when the email is its own.
+         */
+        void claimContact(String anonymous, String target) {
+            String address = target == null ? "new-" + ++newEmails + "@example.com" : email.get(target);
+            if (address == null) {
+                return; // the target is an anonymous contact itself: it has no email to claim with
+            }
+            String survivor = contacts.stream().filter(c -> !gone(c) && address.equals(email.get(c))).findFirst().orElse(null);
+            Integer expected;
+            String answer;
+            if (gone(anonymous)) {
+                answer = root(anonymous);
+                expected = address.equals(email.get(answer)) ? null : Integer.valueOf(55031);
+            } else if (email.containsKey(anonymous)) {
+                answer = anonymous;
+                expected = address.equals(email.get(anonymous)) ? null : Integer.valueOf(60016);
+            } else {
+                answer = survivor == null ? anonymous : survivor;
+                expected = null;
+            }
+            Api.Response r = outcome(api.putJson(PREFIX + "/contacts/" + anonymous + "/claim", Map.of("email", address)),
+                    expected);
+            if (expected == null && !gone(anonymous) && !email.containsKey(anonymous)) {
+                if (survivor == null) {
+                    email.put(anonymous, address);
+                } else {
+                    merged(anonymous, survivor);
+                }
+                Statistics.label("contact claims").collect(survivor == null ? "named" : "merged");
+            }
+            if (expected == null) {
+                assertAnswered(r, answer);
+            }
+        }
+
+        boolean gone(String contact) {
+            return mergedInto.containsKey(contact);
+        }
+
+        private void merged(String source, String destination) {
             balance.merge(destination, balance.get(source), Long::sum);
             balance.put(source, 0L);
             mergedInto.put(source, destination);
             Statistics.label("merges").collect(mergedInto.containsValue(source) ? "chained" : "simple");
+        }
+
+        /** A merge or claim answers the surviving contact, with the balance the model gives it. */
+        private void assertAnswered(Api.Response r, String contact) {
+            assertThat(r.data().get("uuid").asString()).as(r.toString()).isEqualTo(contact);
+            assertThat(r.data().get("credit_balance").get("balance").asLong()).as(r.toString())
+                    .isEqualTo(balance.get(contact));
         }
 
         /** Asserts the predicted outcome (null: success) and that a rejection changed nothing. */
@@ -309,6 +379,13 @@ class LedgerPropertyIT {
         void check() {
             long sumOfBalances = 0;
             for (String contact : contacts) {
+                if (gone(contact)) {
+                    assertThat(api.get(PREFIX + "/contacts/" + contact + "/credit-balance").code())
+                            .as("a merged contact is gone").isEqualTo(55031);
+                    assertThat(api.get(PREFIX + "/loyalty-transactions?contact_uuid=" + contact).code())
+                            .as("a merged contact's history is listed under the contact it went into").isEqualTo(55031);
+                    continue;
+                }
                 long actual = loyalty.balance(contact);
                 assertThat(actual).as("balance of " + contact).isEqualTo(balance.get(contact)).isNotNegative();
                 assertThat(sum(PREFIX + "/loyalty-transactions?limit=100&contact_uuid=" + contact))
