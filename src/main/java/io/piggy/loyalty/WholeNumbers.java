@@ -38,10 +38,17 @@ final class WholeNumbers {
         if (node.isNull() || (node.isString() && node.asString().isBlank())) {
             return null;
         }
+        if (!node.isNumber() && !node.isString()) { // an array, an object or a boolean
+            throw notWhole(field);
+        }
         try {
             return atLeast(field, node.isNumber() ? node.decimalValue() : new BigDecimal(node.asString().trim()), min);
         } catch (NumberFormatException e) {
-            throw ApiException.invalidField(field, "The " + field + " must be a whole number, or null to remove it.");
+            throw notWhole(field);
         }
+    }
+
+    private static ApiException notWhole(String field) {
+        return ApiException.invalidField(field, "The " + field + " must be a whole number, or null to remove it.");
     }
 }

@@ -33,6 +33,10 @@ class WholeNumbersTest {
         assertThat(WholeNumbers.removable("stock", JSON.readTree("7"), 0)).isEqualTo(7);
         assertThatThrownBy(() -> WholeNumbers.removable("stock", JSON.readTree("\"many\""), 0))
                 .isInstanceOf(ApiException.class);
+        for (String notANumber : new String[]{"[]", "[7]", "{}", "true"}) {
+            assertThatThrownBy(() -> WholeNumbers.removable("stock", JSON.readTree(notANumber), 0))
+                    .as(notANumber).isInstanceOf(ApiException.class);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.piggy.shared.api;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
@@ -21,9 +22,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +36,7 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
@@ -119,6 +123,20 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
         return respond(new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
                 "Method " + e.getMethod() + " is not allowed here; use " + e.getSupportedHttpMethods() + "."));
+    }
+
+    /**
+     * PostgreSQL cannot store the NUL character (U+0000) in text or jsonb: 22021 and 22P05. That is bad
+     * input wherever it was sent (a query parameter, a JSON string, a form field), and the database is the
+     * one place that sees every such value; the statement failed, so nothing was written.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ApiError> database(DataAccessException e) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+            return respond(new ApiException(ErrorCode.INVALID_INPUT,
+                    "Text cannot contain the NUL character (\\u0000 or %00). Remove it and send again."));
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

@@ -17,11 +17,12 @@ public final class PhpFormDecoder {
     public static Map<String, Object> decode(List<Map.Entry<String, String>> fields) {
         Map<String, Object> root = new LinkedHashMap<>();
         for (Map.Entry<String, String> field : fields) {
-            put(root, keyPath(field.getKey()), field.getValue());
+            List<String> path = keyPath(field.getKey());
+            if (!path.get(0).isEmpty()) { // PHP drops a field without a name
+                put(root, path, field.getValue());
+            }
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) listify(root);
-        return result;
+        return listifyValues(root); // the body itself stays an object, even with fields named 0, 1, …
     }
 
     /** {@code a[b][]} → [a, b, ""]; a key that is not bracket syntax is taken whole. */
@@ -83,8 +84,7 @@ public final class PhpFormDecoder {
         if (!(value instanceof Map<?, ?> map)) {
             return value;
         }
-        Map<String, Object> converted = new LinkedHashMap<>();
-        map.forEach((k, v) -> converted.put((String) k, listify(v)));
+        Map<String, Object> converted = listifyValues(map);
         if (converted.isEmpty()) {
             return converted;
         }
@@ -98,6 +98,12 @@ public final class PhpFormDecoder {
             list.add(converted.get(String.valueOf(i)));
         }
         return list;
+    }
+
+    private static Map<String, Object> listifyValues(Map<?, ?> map) {
+        Map<String, Object> converted = new LinkedHashMap<>();
+        map.forEach((k, v) -> converted.put((String) k, listify(v)));
+        return converted;
     }
 
     private static boolean isIndex(String key) {

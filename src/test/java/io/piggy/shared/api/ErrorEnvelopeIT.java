@@ -4,7 +4,13 @@ import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static io.piggy.support.Api.PREFIX;
@@ -102,5 +108,58 @@ class ErrorEnvelopeIT extends ApiIT {
 
         Api.Response echoed = api.send(api.request(PREFIX + "/shops").header("X-Request-Id", "till-42-abc").GET());
         assertThat(echoed.header("X-Request-Id")).isEqualTo("till-42-abc");
+    }
+
+    @Test
+    void nulCharactersAreInvalidInputAndStoreNothing() {
+        Api api = as(newAccount("NUL"));
+        int shops = api.get(PREFIX + "/shops").data().size();
+        assertPiggyError(api.postJson(PREFIX + "/shops", Map.of("name", "Till\u0000One", "type", "physical")), 400, 1003);
+        assertThat(api.get(PREFIX + "/shops").data().size()).as("no shop written").isEqualTo(shops);
+        assertPiggyError(api.get(PREFIX + "/products/find?external_identifier=%00"), 400, 1003);
+
+        // into jsonb (a custom attribute of a reception): refused, and the balance did not move
+        String shop = api.get(PREFIX + "/shops").data().get(0).get("uuid").asString();
+        String contact = api.postJson(PREFIX + "/contacts", Map.of("email", "nul@example.com")).data().get("uuid").asString();
+        assertPiggyError(api.postJson(PREFIX + "/credit-receptions",
+                Map.of("shop_uuid", shop, "contact_uuid", contact, "credits", 5, "note", "a\u0000b")), 400, 1003);
+        assertThat(api.get(PREFIX + "/contacts/" + contact + "/credit-balance").data().get("balance").asLong()).isZero();
+    }
+
+    @Test
+    void formFieldsWithoutANameAreDroppedAndTheBodyStaysAnObject() {
+        Api api = as(newAccount("Nameless fields"));
+        Api.Response created = api.form("POST", PREFIX + "/shops",
+                List.of(Api.field("", "x"), Api.field("name", "Kiosk"), Api.field("type", "physical")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertPiggyError(api.form("POST", PREFIX + "/shops", List.of(Api.field("0", "Kiosk"))), 400, 1003);
+    }
+
+    @Test
+    void aListWhereANumberBelongsNamesTheField() {
+        Api api = as(newAccount("List for a number"));
+        Api.Response r = api.putJson(PREFIX + "/loyalty-program", Map.of("max_amount", List.of()));
+        assertPiggyError(r, 400, 1003);
+        assertThat(r.json().get("errors").has("max_amount")).as(r.toString()).isTrue();
+    }
+
+    /** java.net.http cannot send them, so this speaks HTTP on a socket, as curl -g does. */
+    @Test
+    void unencodedBracketsInTheQueryReachTheApi() throws IOException {
+        TestAccount account = newAccount("Raw brackets");
+        assertThat(rawGet(account, PREFIX + "/contacts?created_at[gte]=2020-01-01T00:00:00Z")).startsWith("HTTP/1.1 200");
+        String refused = rawGet(account, PREFIX + "/contacts?created_at[gte]=yesterday");
+        assertThat(refused).startsWith("HTTP/1.1 400").contains("Content-Type: application/json").contains("\"code\":1003");
+    }
+
+    private String rawGet(TestAccount account, String target) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + account.token()
+                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

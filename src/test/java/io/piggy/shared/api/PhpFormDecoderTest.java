@@ -35,6 +35,13 @@ class PhpFormDecoderTest {
     }
 
     @Test
+    void theBodyStaysAnObjectAndNamelessFieldsAreDropped() {
+        assertThat(decode("0", "a", "1", "b")).isEqualTo(Map.of("0", "a", "1", "b"));
+        assertThat(decode("", "x", "email", "a@b.c")).isEqualTo(Map.of("email", "a@b.c"));
+        assertThat(decode("[]", "x")).isEqualTo(Map.of("[]", "x"));
+    }
+
+    @Test
     void emptyBracketsAppend() {
         assertThat(decode("tags[]", "a", "tags[]", "b")).isEqualTo(Map.of("tags", List.of("a", "b")));
     }
