@@ -143,6 +143,16 @@ class ErrorEnvelopeIT extends ApiIT {
         assertThat(r.json().get("errors").has("max_amount")).as(r.toString()).isTrue();
     }
 
+    @Test
+    void requestsTomcatRefusesGetPiggysErrorShapeToo() throws IOException {
+        TestAccount account = newAccount("Tomcat refusals");
+        String nulInPath = rawGet(account, PREFIX + "/contacts/%00");
+        assertThat(nulInPath).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
+                .contains("\"code\":1003").contains("\"status_code\":400").doesNotContain("<html");
+        String brokenEscape = rawGet(account, PREFIX + "/contacts/%zz");
+        assertThat(brokenEscape).startsWith("HTTP/1.1 400").contains("\"code\":1003").doesNotContain("<html");
+    }
+
     /** java.net.http cannot send them, so this speaks HTTP on a socket, as curl -g does. */
     @Test
     void unencodedBracketsInTheQueryReachTheApi() throws IOException {
