@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
@@ -146,8 +147,9 @@ public class ApiExceptionHandler {
                 "Something went wrong on our side. Retry; if it persists, report the X-Request-Id."));
     }
 
+    /** Always JSON: a preset Content-Type skips content negotiation, so even Accept: text/html gets the error. */
     static ResponseEntity<ApiError> respond(ApiException e) {
-        return ResponseEntity.status(e.code().status()).body(e.toBody());
+        return ResponseEntity.status(e.code().status()).contentType(MediaType.APPLICATION_JSON).body(e.toBody());
     }
 
     private static String summary(Map<String, List<String>> errors) {

@@ -144,6 +144,15 @@ class ErrorEnvelopeIT extends ApiIT {
     }
 
     @Test
+    void aClientThatAcceptsOnlyHtmlStillGetsTheErrorInJson() {
+        Api api = as(newAccount("Accept HTML"));
+        Api.Response r = api.send(api.request(PREFIX + "/shops").setHeader("Accept", "text/html").GET());
+        assertPiggyError(r, 400, 1003);
+        Api.Response unknown = api.send(api.request(PREFIX + "/shops/not-a-uuid").setHeader("Accept", "text/html").GET());
+        assertPiggyError(unknown, 400, 1003);
+    }
+
+    @Test
     void requestsTomcatRefusesGetPiggysErrorShapeToo() throws IOException {
         TestAccount account = newAccount("Tomcat refusals");
         String nulInPath = rawGet(account, PREFIX + "/contacts/%00");
