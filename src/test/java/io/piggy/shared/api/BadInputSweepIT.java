@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.piggy.support.Api.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,7 +47,9 @@ class BadInputSweepIT extends ApiIT {
                 // an account of its own per operation keeps each under the rate limit, and the sweep's
                 // writes (a shop named "x", say) out of every other operation's way
                 Api api = path.getKey().startsWith("/api/admin") ? admin()
-                        : path.getKey().startsWith("/oauth/") ? anonymous() : as(newAccount("Sweep"));
+                        : path.getKey().startsWith("/oauth/") ? anonymous()
+                        : path.getKey().startsWith("/api/v3/contact/") ? asContact(as(newAccount("Sweep")))
+                        : as(newAccount("Sweep"));
                 Sweep sweep = new Sweep(api, operation.getKey().toUpperCase(), path.getKey(), operation.getValue(),
                         schemas, problems);
                 sweep.run();
@@ -55,6 +58,13 @@ class BadInputSweepIT extends ApiIT {
         }
         assertThat(requests).as("requests sent").isGreaterThan(3000);
         assertThat(problems).as(problems.size() + " of " + requests + " requests").isEmpty();
+    }
+
+    /** The contact-facing API answers a contact's own token. */
+    private Api asContact(Api client) {
+        String contact = client.postJson(PREFIX + "/contacts", Map.of("email", "sweep-" + UUID.randomUUID() + "@example.com"))
+                .data().get("uuid").asString();
+        return anonymous().as(client.get(PREFIX + "/contact-verification/auth-token/" + contact).data().asString());
     }
 
     private static final class Sweep {
