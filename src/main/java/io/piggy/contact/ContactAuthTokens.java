@@ -72,9 +72,9 @@ public class ContactAuthTokens {
         }
         Optional<Row> row = token == null || !token.startsWith(PREFIX) ? Optional.empty() : db.sql("""
                         SELECT t.account_id, t.contact_id, t.token_hash, t.expires_at FROM contact_auth_tokens t
-                        JOIN contacts c ON c.account_id = t.account_id AND c.id = t.contact_id
-                                        AND (c.deleted_at IS NULL) IS TRUE
-                        WHERE t.token_hash = :hash AND t.revoked_at IS NULL""")
+                        WHERE t.token_hash = :hash AND t.revoked_at IS NULL
+                          AND EXISTS (SELECT 1 FROM contacts
+                                      WHERE account_id = t.account_id AND id = t.contact_id""" + Contacts.LIVE_BY_ID + ")")
                 .param("hash", hash(token))
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
                         rs.getTimestamp(4).toInstant()))

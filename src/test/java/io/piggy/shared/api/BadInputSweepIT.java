@@ -147,12 +147,8 @@ class BadInputSweepIT extends ApiIT {
         /** The JSON body's top-level properties, following $ref. */
         private Map<String, JsonNode> properties() {
             Map<String, JsonNode> found = new LinkedHashMap<>();
-            JsonNode content = operation.path("requestBody").path("content");
-            JsonNode schema = content.path("application/json").path("schema");
-            while (schema.has("$ref")) {
-                String ref = schema.get("$ref").asString();
-                schema = schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
-            }
+            JsonNode schema = OpenApiSchemas.resolve(schemas,
+                    operation.path("requestBody").path("content").path("application/json").path("schema"));
             schema.path("properties").properties().forEach(e -> found.put(e.getKey(), e.getValue()));
             return found;
         }

@@ -127,16 +127,17 @@ class TenantIsolationSweepIT extends ApiIT {
                         query.put(name, reference);
                         names = true;
                     } else if (in.equals("query") && parameter.path("required").asBoolean(false)) {
-                        query.put(name, String.valueOf(value(owned, name, schema(schemas, parameter.path("schema")))));
+                        JsonNode schema = OpenApiSchemas.resolve(schemas, parameter.path("schema"));
+                        query.put(name, String.valueOf(value(owned, name, schema)));
                     }
                 }
                 Map<String, Object> body = null;
-                JsonNode schema = schema(schemas, operation.getValue().path("requestBody").path("content")
+                JsonNode schema = OpenApiSchemas.resolve(schemas, operation.getValue().path("requestBody").path("content")
                         .path("application/json").path("schema"));
                 if (!method.equals("GET") && !method.equals("DELETE")) {
                     body = new LinkedHashMap<>();
                     for (Map.Entry<String, JsonNode> field : schema.path("properties").properties()) {
-                        Object value = value(owned, field.getKey(), schema(schemas, field.getValue()));
+                        Object value = value(owned, field.getKey(), OpenApiSchemas.resolve(schemas, field.getValue()));
                         names |= field.getKey().contains("uuid") && reference(owned, field.getKey()) != null;
                         if (value != null) {
                             body.put(field.getKey(), value);
@@ -179,15 +180,6 @@ class TenantIsolationSweepIT extends ApiIT {
             case "object" -> Map.of();
             default -> n.equals("code") ? null : "x";
         };
-    }
-
-    private static JsonNode schema(JsonNode schemas, JsonNode schema) {
-        JsonNode s = schema;
-        while (s.has("$ref")) {
-            String ref = s.get("$ref").asString();
-            s = schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
-        }
-        return s;
     }
 
     /** The account's own reads among the calls, by path: what B must not have changed. */
