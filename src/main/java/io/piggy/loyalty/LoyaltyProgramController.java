@@ -24,7 +24,7 @@ class LoyaltyProgramController {
 
     @GetMapping
     @Operation(summary = "Get the loyalty program",
-            description = "With its default unit, max_amount (the most credits one reception may give) and, as our "
+            description = "With its default unit, max_amount (the most credits one reception may give; 0 when there is no maximum) and, as our "
                     + "extension, the earning rules of every unit. Errors: 1103.")
     Envelope<LoyaltyProgramResponse> get(AccountId account) {
         return Envelope.of(program.get(account));

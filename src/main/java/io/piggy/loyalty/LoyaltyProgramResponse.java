@@ -8,12 +8,13 @@ import java.util.UUID;
 
 /**
  * {@code GET /loyalty-program}: Piggy's fields (with {@code max_amount}, the most credits one
- * reception may give, null for no limit) and, as our extension, the earning rules.
+ * reception may give, always an integer: 0 for no limit, since the PHP SDK casts it to int and
+ * fails on null) and, as our extension, the earning rules.
  */
 record LoyaltyProgramResponse(
         long id,
         String name,
-        @JsonProperty("max_amount") Long maxAmount,
+        @JsonProperty("max_amount") long maxAmount,
         @JsonProperty("custom_credit_name") String customCreditName,
         Unit unit,
         @JsonProperty("earning_rules") List<Rule> earningRules) {

@@ -47,7 +47,8 @@ class LoyaltyProgramService {
         }
         LoyaltyProgramResponse.Unit unit = units.stream().filter(UnitResponse::isDefault).findFirst()
                 .map(u -> new LoyaltyProgramResponse.Unit(u.name(), u.label(), u.prefix())).orElse(null);
-        return new LoyaltyProgramResponse(program.id(), program.name(), program.maxAmount(), program.customCreditName(),
+        long maxAmount = program.maxAmount() == null ? 0 : program.maxAmount();
+        return new LoyaltyProgramResponse(program.id(), program.name(), maxAmount, program.customCreditName(),
                 unit, shown);
     }
 

@@ -20,7 +20,8 @@ class LoyaltyProgramIT extends ApiIT {
         Api api = as(newAccount("Program rules"));
         JsonNode program = api.get(PREFIX + "/loyalty-program").data();
         assertThat(program.get("unit").get("name").asString()).isEqualTo("purchase_amount");
-        assertThat(program.get("max_amount").isNull()).isTrue();
+        assertThat(program.get("max_amount").isIntegralNumber()).as("the PHP SDK casts it to int").isTrue();
+        assertThat(program.get("max_amount").asLong()).as("0: no maximum").isEqualTo(0);
         JsonNode rule = program.get("earning_rules").get(0);
         assertThat(rule.get("unit_name").asString()).isEqualTo("purchase_amount");
         assertThat(rule.get("shop_uuid").isNull()).isTrue();
@@ -48,7 +49,8 @@ class LoyaltyProgramIT extends ApiIT {
         assertThat(api.get(PREFIX + "/loyalty-program").data()).isEqualTo(put.data());
 
         Api.Response onlyMax = api.putJson(PREFIX + "/loyalty-program", java.util.Collections.singletonMap("max_amount", null));
-        assertThat(onlyMax.data().get("max_amount").isNull()).isTrue();
+        assertThat(onlyMax.data().get("max_amount").isIntegralNumber()).isTrue();
+        assertThat(onlyMax.data().get("max_amount").asLong()).as("null removes the maximum: shown as 0").isEqualTo(0);
         assertThat(onlyMax.data().get("earning_rules")).as("rules left out stay").hasSize(2);
         Api.Response reset = api.putJson(PREFIX + "/loyalty-program", Map.of("earning_rules", List.of()));
         assertThat(reset.data().get("earning_rules")).hasSize(1);
