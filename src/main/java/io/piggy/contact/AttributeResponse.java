@@ -30,13 +30,20 @@ record AttributeResponse(
         @JsonProperty("last_used_date") Instant lastUsedDate,
         @JsonProperty("created_by_user") Object createdByUser) {
 
-    record Group(Long id, String name, Integer position) {
+    /** Label and position always set: Piggy's PHP SDK maps both as required (issue 12 §6). */
+    record Group(Long id, String name, String label, int position) {
+        static Group named(String name) {
+            int position = PredefinedAttributes.PROFILE.equals(name) ? 1 : PredefinedAttributes.SYSTEM.equals(name) ? 2 : 0;
+            return new Group(null, name, Character.toUpperCase(name.charAt(0)) + name.substring(1), position);
+        }
     }
 
     static AttributeResponse of(ContactAttribute a, String entity) {
-        Group group = a.groupName() == null ? null : new Group(null, a.groupName(), null);
+        Group group = a.groupName() == null || a.groupName().isEmpty() ? null : Group.named(a.groupName());
+        // The SDK reads description as a string; absent is "".
+        String description = a.description() == null ? "" : a.description();
         return new AttributeResponse(a.displayId(), entity, a.name(), a.label(), a.type(), a.groupName(), group,
-                a.piggyDefined(), a.softReadOnly(), a.hardReadOnly(), null, false, a.description(), a.options(),
+                a.piggyDefined(), a.softReadOnly(), a.hardReadOnly(), null, false, description, a.options(),
                 a.position(), a.createdAt(), List.of(), !a.piggyDefined(), null, null);
     }
 }

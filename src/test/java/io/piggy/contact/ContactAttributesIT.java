@@ -107,6 +107,27 @@ class ContactAttributesIT extends ApiIT {
                 .isEqualTo(1003);
     }
 
+    /** Piggy's PHP SDK maps group.position (int), group.label and description (strings) as required. */
+    @Test
+    void predefinedAttributesCarryWhatThePhpSdkRequires() {
+        Api api = as(newAccount("SDK attribute shape"));
+        Api.Response list = api.get(PREFIX + "/custom-attributes?entity=contact");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        int predefined = 0;
+        for (JsonNode a : list.data()) {
+            if (!a.get("is_piggy_defined").asBoolean()) {
+                continue;
+            }
+            predefined++;
+            String name = a.get("name").asString();
+            assertThat(a.get("description").isString()).as(name + " description").isTrue();
+            assertThat(a.get("group").isObject()).as(name + " group").isTrue();
+            assertThat(a.get("group").get("position").isIntegralNumber()).as(name + " group.position").isTrue();
+            assertThat(a.get("group").get("label").isString()).as(name + " group.label").isTrue();
+        }
+        assertThat(predefined).isGreaterThan(0);
+    }
+
     @Test
     void genericCustomAttributesForContacts() {
         Api api = as(newAccount("Custom attributes"));
