@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * page proves nothing about who sends it (anyone may type a customer's email), so it only adds
  * what the contact has no value or subscription choice for yet: it never replaces or clears. The
  * contact's own PRIVATE page (its token) replaces values; an empty field there clears a value only
- * when the page showed that value ({@link #FILLED}), so a field the page did not show or could not
- * show is never erased.
+ * when the page showed that value ({@link #FILLED}), so a field the page did not show filled is
+ * never erased.
  */
 @Service
 class FormSubmitter {
