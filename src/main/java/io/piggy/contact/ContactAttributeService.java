@@ -55,12 +55,29 @@ public class ContactAttributeService {
      */
     @Transactional(noRollbackFor = ApiException.class)
     public void save(AccountId account, UUID contact, Map<String, ?> values) {
+        AttributeValues.CheckedValues checked = checkedFor(account, contact, values);
+        contacts.updateAttributes(account, contact, checked.set(), checked.clear());
+    }
+
+    /**
+     * Saves only the values the contact has none for: stored values stay, and empty ones clear nothing.
+     * Errors as {@link #save}.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public void fillMissing(AccountId account, UUID contact, Map<String, ?> values) {
+        AttributeValues.CheckedValues checked = checkedFor(account, contact, values);
+        if (!checked.set().isEmpty()) {
+            contacts.addMissingAttributes(account, contact, checked.set());
+        }
+    }
+
+    private AttributeValues.CheckedValues checkedFor(AccountId account, UUID contact, Map<String, ?> values) {
         if (contacts.find(account, contact).isEmpty()) {
             throw new ApiException(ErrorCode.CONTACT_NOT_FOUND);
         }
         AttributeValues.CheckedValues checked = check(account, values);
         checked.throwIfAny("");
-        contacts.updateAttributes(account, contact, checked.set(), checked.clear());
+        return checked;
     }
 
     AttributeValues.CheckedValues check(AccountId account, Map<String, ?> values) {

@@ -55,6 +55,19 @@ class ContactSubscriptions {
                 .param("now", Timestamp.from(clock.instant())).query(String.class).single();
     }
 
+    /** Records a choice only where the contact has made none for the type; answers the status it has afterwards. */
+    String setUnlessChosen(AccountId account, UUID contact, UUID type, String status) {
+        // the no-op update locks and returns an existing row, which DO NOTHING would not return
+        return db.sql("""
+                        INSERT INTO contact_subscriptions (account_id, contact_id, subscription_type_id, status, updated_at)
+                        VALUES (:account, :contact, :type, :status, :now)
+                        ON CONFLICT (account_id, contact_id, subscription_type_id) DO UPDATE
+                        SET status = contact_subscriptions.status
+                        RETURNING status""")
+                .param("account", account.value()).param("contact", contact).param("type", type).param("status", status)
+                .param("now", Timestamp.from(clock.instant())).query(String.class).single();
+    }
+
     /** A double opt-in confirmed: pending becomes subscribed. */
     boolean confirm(AccountId account, UUID contact, UUID type) {
         return db.sql("""

@@ -153,6 +153,18 @@ class Contacts {
                 .query(this::map).optional();
     }
 
+    /**
+     * Adds the values the contact has none for (absent or null); stored ones win. One statement, so a
+     * concurrent change of the row is seen (the update re-reads it) and never overwritten.
+     */
+    void addMissingAttributes(AccountId account, UUID id, Map<String, Object> values) {
+        db.sql("UPDATE contacts SET attributes = CAST(:values AS jsonb) || jsonb_strip_nulls(attributes), updated_at = :now "
+                        + "WHERE account_id = :account AND id = :id" + LIVE_BY_ID
+                        + " AND CAST(:values AS jsonb) || jsonb_strip_nulls(attributes) <> attributes")
+                .param("values", json.writeValueAsString(values)).param("now", Timestamp.from(clock.instant()))
+                .param("account", account.value()).param("id", id).update();
+    }
+
     void replaceAttributes(AccountId account, UUID id, Map<String, Object> attributes) {
         db.sql("UPDATE contacts SET attributes = CAST(:attributes AS jsonb), updated_at = :now "
                         + "WHERE account_id = :account AND id = :id")

@@ -36,13 +36,27 @@ public class SubscriptionService {
      */
     @Transactional
     public String subscribe(AccountId account, UUID contact, UUID subscriptionType) {
+        return subscribe(account, contact, subscriptionType, true);
+    }
+
+    /**
+     * Like {@link #subscribe}, but a choice the contact made for the type before (even to unsubscribe)
+     * stays: for requests that do not prove to come from the contact, such as a public form.
+     */
+    @Transactional
+    public String subscribeUnlessChosen(AccountId account, UUID contact, UUID subscriptionType) {
+        return subscribe(account, contact, subscriptionType, false);
+    }
+
+    private String subscribe(AccountId account, UUID contact, UUID subscriptionType, boolean replaceChoice) {
         SubscriptionTypes.SubscriptionType type = require(account, contact, subscriptionType);
         if (!type.active()) {
             throw ApiException.invalidField("subscription_type_uuid", "This subscription type is inactive.");
         }
         boolean doubleOptIn = type.strategy() == SubscriptionTypes.Strategy.DOUBLE_OPT_IN;
-        String status = subscriptions.set(account, contact, type.id(), doubleOptIn ? ContactSubscriptions.PENDING
-                : ContactSubscriptions.SUBSCRIBED);
+        String wanted = doubleOptIn ? ContactSubscriptions.PENDING : ContactSubscriptions.SUBSCRIBED;
+        String status = replaceChoice ? subscriptions.set(account, contact, type.id(), wanted)
+                : subscriptions.setUnlessChosen(account, contact, type.id(), wanted);
         if (ContactSubscriptions.PENDING.equals(status)) {
             // Piggy mails a confirmation link here; mail is out of scope, so the log says what the contact must do.
             log.info("Double opt-in pending: contact {} confirms subscription type {} with "

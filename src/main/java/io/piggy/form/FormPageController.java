@@ -6,6 +6,7 @@ import io.piggy.contact.ContactAuthTokens;
 import io.piggy.contact.ContactDirectory;
 import io.piggy.contact.ContactSession;
 import io.piggy.shared.api.ApiException;
+import io.piggy.shared.attribute.AttributeValues;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,6 +43,12 @@ import java.util.UUID;
 class FormPageController {
     private static final Logger log = LoggerFactory.getLogger(FormPageController.class);
     private static final String TOKEN_FIELD = "_token";
+    /** What a submission may change ({@link FormSubmitter}), said where people fill the form in. */
+    private static final String PUBLIC_NOTICE = "If you already have an account with this email, we only add details "
+            + "that are missing: details you saved before are not changed or removed. To change them, use the personal "
+            + "link we sent you.";
+    private static final String PERSONAL_NOTICE = "Changes you make here replace your saved details. "
+            + "To remove a saved detail, empty its field.";
     private final FormService forms;
     private final FormSubmitter submitter;
     private final ContactAttributeService attributes;
@@ -86,10 +93,15 @@ class FormPageController {
         if (visitor.contact().isPresent()) {
             UUID contact = visitor.contact().get();
             Map<String, Object> stored = attributes.values(form.account(), contact);
+            List<String> filled = new ArrayList<>();
             for (ContactAttribute field : submitter.fields(form)) {
                 values.putAll(FormFields.paramsOf(field, stored.get(field.name())));
+                if (!AttributeValues.isEmpty(stored.get(field.name()))) {
+                    filled.add(field.name());
+                }
             }
             values.put(FormService.EMAIL, List.of(email(form, contact)));
+            values.put(FormSubmitter.FILLED, List.of(String.join(" ", filled)));
         }
         return page(form, visitor, values, Map.of(), request, response, HttpStatus.OK);
     }
@@ -193,6 +205,9 @@ class FormPageController {
         model.put("csrfField", CsrfCookie.FIELD);
         model.put("token", visitor.token());
         model.put("tokenField", TOKEN_FIELD);
+        model.put("filled", visitor.contact().isPresent() ? first(values, FormSubmitter.FILLED) : null);
+        model.put("filledField", FormSubmitter.FILLED);
+        model.put("notice", visitor.contact().isPresent() ? PERSONAL_NOTICE : PUBLIC_NOTICE);
         model.put("invalid", fields.stream().filter(FieldView::invalid).toList());
         return renderer.render(status, FormPageRenderer.PAGE, model);
     }

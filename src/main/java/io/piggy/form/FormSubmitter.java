@@ -5,16 +5,20 @@ import io.piggy.contact.ContactAttributeService;
 import io.piggy.contact.ContactDirectory;
 import io.piggy.contact.SubscriptionService;
 import io.piggy.shared.api.ApiException;
+import io.piggy.shared.attribute.AttributeValues;
 import io.piggy.shared.db.Ids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -22,10 +26,19 @@ import java.util.regex.Pattern;
  * A submission of a hosted page: checks the values with the contact attributes' own rules and,
  * when all are valid, in one transaction finds or creates the contact by email, saves the values,
  * subscribes it, records the submission and publishes {@link FormSubmitted}.
+ * <p>
+ * What a submission may change is decided here, once, for every way a form is submitted. A PUBLIC
+ * page proves nothing about who sends it (anyone may type a customer's email), so it only adds
+ * what the contact has no value or subscription choice for yet: it never replaces or clears. The
+ * contact's own PRIVATE page (its token) replaces values; an empty field there clears a value only
+ * when the page showed that value ({@link #FILLED}), so a field the page did not show filled is
+ * never erased.
  */
 @Service
 class FormSubmitter {
     static final String CHANNEL = "FORM";
+    /** The hidden field of a PRIVATE page: the names of the fields it showed with a saved value, space-separated. */
+    static final String FILLED = "_filled";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private final ContactAttributeService attributes;
     private final ContactDirectory contacts;
@@ -76,7 +89,8 @@ class FormSubmitter {
             return new Outcome(null, errors);
         }
         try {
-            return new Outcome(tx.execute(status -> record(form, contact, email, values)), Map.of());
+            Set<String> clearable = contact.isPresent() ? filled(params) : Set.of();
+            return new Outcome(tx.execute(status -> record(form, contact, email, values, clearable)), Map.of());
         } catch (ApiException e) {
             if (e.fieldErrors() == null || e.fieldErrors().isEmpty()) {
                 throw e;
@@ -85,12 +99,33 @@ class FormSubmitter {
         }
     }
 
-    private FormSubmitted record(Form form, Optional<UUID> known, String email, Map<String, Object> values) {
+    /** The names a PRIVATE page says it showed with a value: the only fields whose emptying clears. */
+    static Set<String> filled(Map<String, List<String>> params) {
+        Set<String> names = new HashSet<>();
+        for (String value : params.getOrDefault(FILLED, List.of())) {
+            names.addAll(Arrays.asList(value.trim().split("\\s+")));
+        }
+        return names;
+    }
+
+    private FormSubmitted record(Form form, Optional<UUID> known, String email, Map<String, Object> values,
+                                 Set<String> clearable) {
         UUID contact = known.orElseGet(() -> contacts.findOrCreate(form.account(), email, CHANNEL).uuid());
-        attributes.save(form.account(), contact, values);
+        if (known.isPresent()) {
+            Map<String, Object> changes = new LinkedHashMap<>(values);
+            changes.entrySet().removeIf(e -> AttributeValues.isEmpty(e.getValue()) && !clearable.contains(e.getKey()));
+            attributes.save(form.account(), contact, changes);
+        } else {
+            attributes.fillMissing(form.account(), contact, values);
+        }
         for (UUID type : form.subscriptionTypes()) {
-            if (subscriptions.canSubscribe(form.account(), type)) { // a type deactivated since is skipped
+            if (!subscriptions.canSubscribe(form.account(), type)) { // a type deactivated since is skipped
+                continue;
+            }
+            if (known.isPresent()) {
                 subscriptions.subscribe(form.account(), contact, type);
+            } else {
+                subscriptions.subscribeUnlessChosen(form.account(), contact, type);
             }
         }
         Map<String, Object> answers = new LinkedHashMap<>();

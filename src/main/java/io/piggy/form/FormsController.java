@@ -32,8 +32,9 @@ class FormsController {
     private static final String BODY = "fields: contact attribute names in page order (email is always asked, first "
             + "unless placed); subscription_type_uuids: active types a submitting contact is subscribed to; credits: "
             + "awarded on a contact's first submission of the form; thank_you_text: shown after a submission; status "
-            + "PUBLISHED, DRAFT or BIN (only PUBLISHED pages are served); type PUBLIC or PRIVATE (the page needs a "
-            + "contact auth token as ?token=).";
+            + "PUBLISHED, DRAFT or BIN (only PUBLISHED pages are served); type PUBLIC (a submission for an existing "
+            + "contact's email only adds values it has none for) or PRIVATE (the page needs a contact auth token as "
+            + "?token=, and changes that contact's values).";
     private final FormService forms;
 
     FormsController(FormService forms) {

@@ -84,6 +84,57 @@ class FormPageBrowserIT extends ApiIT {
         assertThat(values.get("vip").asBoolean()).isTrue();
     }
 
+    /**
+     * Issue 12 §5: someone who knows a customer's email fills in a PUBLIC form with other values and an
+     * empty birthdate; the customer's saved details stay, only a missing one is added, and the page
+     * said so. The customer's own personal link then does change and clear them.
+     */
+    @Test
+    void aPublicFormOnlyAddsMissingDetailsToAKnownEmailAndThePersonalLinkChangesThem() {
+        Api api = as(newAccount("Form, known email, in a browser"));
+        String ada = PrivateFormPagesIT.contact(api, "ada@example.com", Map.of("firstname", "Ada", "birthdate", "1990-03-15"));
+        String open = publishedForm(api, "PUBLIC", List.of("firstname", "birthdate", "phonenumber"), Map.of());
+        String personal = publishedForm(api, "PRIVATE", List.of("firstname", "birthdate", "phonenumber"), Map.of());
+
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.get("http://localhost:" + port + "/forms/" + open);
+            assertThat(browser.findElement(By.id("form-notice")).getText())
+                    .contains("If you already have an account with this email, we only add details that are missing")
+                    .contains("personal link");
+            labelled(browser, "Email").sendKeys("ada@example.com");
+            labelled(browser, "First name").sendKeys("Mallory");
+            labelled(browser, "Phone number").sendKeys("+31 20 123 4567");
+            assertThat(labelled(browser, "Birthdate").getAttribute("value")).isEmpty();
+            submitAndWaitForTheNextPage(browser);
+            assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Thank you! Your answers have been saved.");
+
+            JsonNode kept = api.get(PREFIX + "/contacts/" + ada).data().get("current_values");
+            assertThat(kept.path("firstname").asString()).isEqualTo("Ada");
+            assertThat(kept.path("birthdate").asString()).isEqualTo("1990-03-15");
+            assertThat(kept.path("phonenumber").asString()).isEqualTo("+31 20 123 4567");
+
+            // the customer's own link: pre-filled; what they change is saved, what they empty is removed
+            browser.get("http://localhost:" + port + "/forms/" + personal + "?token=" + PrivateFormPagesIT.token(api, ada));
+            assertThat(browser.findElement(By.id("form-notice")).getText())
+                    .contains("Changes you make here replace your saved details");
+            WebElement firstname = labelled(browser, "First name");
+            assertThat(firstname.getAttribute("value")).isEqualTo("Ada");
+            firstname.clear();
+            firstname.sendKeys("Augusta Ada");
+            labelled(browser, "Phone number").clear();
+            assertThat(labelled(browser, "Birthdate").getAttribute("value")).isEqualTo("1990-03-15");
+            submitAndWaitForTheNextPage(browser);
+            assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Thank you! Your answers have been saved.");
+        } finally {
+            browser.quit();
+        }
+        JsonNode changed = api.get(PREFIX + "/contacts/" + ada).data().get("current_values");
+        assertThat(changed.path("firstname").asString()).isEqualTo("Augusta Ada");
+        assertThat(changed.path("birthdate").asString()).isEqualTo("1990-03-15");
+        assertThat(changed.path("phonenumber").isMissingNode() || changed.path("phonenumber").isNull()).isTrue();
+    }
+
     /** Submits and waits until the answer replaced the page, so no element of the old page is read. */
     private static void submitAndWaitForTheNextPage(ChromeDriver browser) {
         WebElement form = browser.findElement(By.tagName("form"));

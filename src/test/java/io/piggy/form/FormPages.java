@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A browser's part in the page tests over plain HTTP: the CSRF cookie and hidden fields of a page. */
 final class FormPages {
     private static final Pattern COOKIE = Pattern.compile("piggy_form_csrf=([A-Za-z0-9_-]+)");
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"(_csrf|_token)\" value=\"([^\"]*)\"");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"(_csrf|_token|_filled)\" value=\"([^\"]*)\"");
 
     private FormPages() {
     }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** PRIVATE pages: only with the contact's auth token, pre-filled with its values, submitted as that contact. */
 class PrivateFormPagesIT extends ApiIT {
 
-    private static String contact(Api api, String email, Map<String, Object> attributes) {
+    static String contact(Api api, String email, Map<String, Object> attributes) {
         Api.Response created = api.postJson(PREFIX + "/contacts", Map.of("email", email));
         String uuid = created.data().get("uuid").asString();
         Api.Response updated = api.putJson(PREFIX + "/contacts/" + uuid, Map.of("attributes", attributes));
@@ -27,7 +27,7 @@ class PrivateFormPagesIT extends ApiIT {
         return uuid;
     }
 
-    private static String token(Api api, String contact) {
+    static String token(Api api, String contact) {
         Api.Response r = api.get(PREFIX + "/contact-verification/auth-token/" + contact);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.data().asString();
