@@ -3,6 +3,7 @@ package io.piggy.loyalty;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.Envelope;
+import io.piggy.shared.api.PiggyExtension;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +53,7 @@ class CollectableRewardsController {
 
     /** The same call for clients that POST it, as the bug report of issue 12 did. */
     @PostMapping("/collect/{loyaltyTransactionUuid}")
+    @PiggyExtension
     @Operation(summary = "Collect a reward (POST)", description = COLLECT)
     Envelope<CollectableRewardResponse> collectByPost(AccountId account, @PathVariable UUID loyaltyTransactionUuid) {
         return collect(account, loyaltyTransactionUuid);

@@ -141,12 +141,10 @@ class CollectableRewardsIT extends ApiIT {
     void collectAnswersTheCollectedRewardInThePhpSdkShape() {
         Api api = as(newAccount("Collect shape"));
         Loyalty loyalty = new Loyalty(api);
-        String shop = loyalty.shop();
         String contact = loyalty.newContact();
-        loyalty.received(shop, contact, 50);
-        String reward = loyalty.newReward(10, Map.of("expiration_duration", 86_400));
+        String reward = loyalty.newReward(0, Map.of("expiration_duration", 86_400));
         for (String verb : List.of("PUT", "POST")) {
-            String reception = loyalty.claim(shop, contact, reward).data().get("uuid").asString();
+            String reception = loyalty.claim(loyalty.shop(), contact, reward).data().get("uuid").asString();
             Api.Response collected = "PUT".equals(verb) ? collect(api, reception)
                     : api.postJson(PREFIX + "/collectable-rewards/collect/" + reception, Map.of());
             assertThat(collected.status()).as(verb + " " + collected).isEqualTo(200);
@@ -170,6 +168,23 @@ class CollectableRewardsIT extends ApiIT {
             assertThat(again.code()).as(verb + " then POST again").isEqualTo(80300);
         }
         assertThat(api.postJson(PREFIX + "/collectable-rewards/collect/" + UNKNOWN, Map.of()).code()).isEqualTo(6003);
+
+        // the API description says the same: both verbs answer the schema of the list's items
+        JsonNode docs = anonymous().get("/v3/api-docs").json();
+        JsonNode listed = docs.get("paths").get(PREFIX + "/collectable-rewards").get("get");
+        JsonNode collect = docs.get("paths").get(PREFIX + "/collectable-rewards/collect/{loyaltyTransactionUuid}");
+        String item = dataSchema(docs, listed).get("items").get("$ref").asString();
+        assertThat(dataSchema(docs, collect.get("put")).get("$ref").asString()).isEqualTo(item);
+        assertThat(dataSchema(docs, collect.get("post")).get("$ref").asString()).isEqualTo(item);
+        assertThat(collect.get("post").get("x-piggy-extension").asBoolean()).isTrue();
+    }
+
+    /** The schema of {@code data} in an operation's 200 answer. */
+    private static JsonNode dataSchema(JsonNode docs, JsonNode operation) {
+        String envelope = operation.get("responses").get("200").get("content").valueStream().findFirst().orElseThrow()
+                .get("schema").get("$ref").asString();
+        return docs.get("components").get("schemas").get(envelope.substring(envelope.lastIndexOf('/') + 1))
+                .get("properties").get("data");
     }
 
     @Test

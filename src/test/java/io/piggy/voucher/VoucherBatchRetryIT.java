@@ -38,7 +38,15 @@ class VoucherBatchRetryIT {
     private static final String DEADLOCK = "RAISE EXCEPTION 'injected' USING ERRCODE = 'deadlock_detected';";
     private static final String CHECK_VIOLATION = "RAISE EXCEPTION 'injected' USING ERRCODE = 'check_violation';";
 
-    private static ConfigurableApplicationContext start(String database, Map<String, String> settings) throws Exception {
+    /** A separate Piggy with a promotion to make batches in. */
+    private record Piggy(ConfigurableApplicationContext app, Api api, String promotion) implements AutoCloseable {
+        @Override
+        public void close() {
+            app.close();
+        }
+    }
+
+    private static Piggy start(String database, Map<String, String> settings) throws Exception {
         Map<String, String> all = new HashMap<>(Map.of(
                 "server.port", "0",
                 "piggy.database.url", database,
@@ -49,20 +57,20 @@ class VoucherBatchRetryIT {
                 "piggy.vouchers.batch.retry-initial-delay", "50ms",
                 "piggy.vouchers.batch.retry-max-delay", "400ms"));
         all.putAll(settings);
-        return TestApps.start(all);
+        ConfigurableApplicationContext app = TestApps.start(all);
+        Api api = TestApps.api(app, TOKEN);
+        return new Piggy(app, api, VoucherFixtures.singleUse(api));
     }
 
     @Test
     void aChunkThatLosesItsConnectionOrDeadlocksAgainAndAgainStillCompletesItsBatchExactly() throws Exception {
         String database = TestDatabase.newDatabase();
-        try (ConfigurableApplicationContext app = start(database, Map.of())) {
-            Api api = TestApps.api(app, TOKEN);
-            String promotion = VoucherFixtures.singleUse(api);
+        try (Piggy piggy = start(database, Map.of())) {
             for (String fault : new String[] {LOST_CONNECTION, DEADLOCK}) {
                 injectAtChunkZero(database, FAULTS, fault);
                 int quantity = 10 * CHUNK;
-                String batch = startBatch(api, promotion, quantity);
-                JsonNode done = VoucherBatchIT.awaitDone(api, batch, Duration.ofMinutes(2));
+                String batch = startBatch(piggy, quantity);
+                JsonNode done = VoucherBatchIT.awaitDone(piggy.api(), batch, Duration.ofMinutes(2));
                 assertThat(done.get("status").asString()).as(fault + ": " + done).isEqualTo("COMPLETED");
                 assertThat(done.get("generated").asLong()).isEqualTo(quantity);
                 assertThat(faultTries(database)).as(fault + ": failed %d times, then went through", FAULTS)
@@ -77,16 +85,13 @@ class VoucherBatchRetryIT {
     @Test
     void theBackoffIsStoredWithTheChunkAndARestartedPiggyKeepsIt() throws Exception {
         String database = TestDatabase.newDatabase();
-        String promotion;
         String batch;
         int quantity = 5 * CHUNK;
-        try (ConfigurableApplicationContext first = start(database, Map.of(
+        try (Piggy first = start(database, Map.of(
                 "piggy.vouchers.batch.retry-initial-delay", "1h", "piggy.vouchers.batch.retry-max-delay", "2h"))) {
-            Api api = TestApps.api(first, TOKEN);
-            promotion = VoucherFixtures.singleUse(api);
             injectAtChunkZero(database, 1, DEADLOCK);
-            batch = startBatch(api, promotion, quantity);
-            await(api, batch, b -> b.get("generated").asLong() == quantity - CHUNK);
+            batch = startBatch(first, quantity);
+            await(first.api(), batch, b -> b.get("generated").asLong() == quantity - CHUNK);
         }
         String chunkZero = "FROM voucher_batch_chunks WHERE batch_id = '" + batch + "' AND chunk_no = 0";
         assertThat(number(database, "SELECT attempts " + chunkZero)).isEqualTo(1);
@@ -95,10 +100,10 @@ class VoucherBatchRetryIT {
                 .as("waits about an hour (half to all of retry-initial-delay)").isEqualTo(1);
         String retryAt = text(database, "SELECT retry_at::text " + chunkZero);
 
-        try (ConfigurableApplicationContext second = start(database, Map.of())) {
-            Api api = TestApps.api(second, TOKEN);
+        try (Piggy second = start(database, Map.of())) {
+            Api api = second.api();
             // its workers run: a new batch completes, while the first one's chunk 0 sits out its wait
-            String other = startBatch(api, promotion, 2 * CHUNK);
+            String other = startBatch(second, 2 * CHUNK);
             assertThat(VoucherBatchIT.awaitDone(api, other, Duration.ofMinutes(2)).get("status").asString())
                     .isEqualTo("COMPLETED");
             JsonNode waiting = api.get(PREFIX + "/vouchers/batches/" + batch).data();
@@ -118,12 +123,10 @@ class VoucherBatchRetryIT {
     @Test
     void aPermanentErrorFailsTheBatchAtTheFirstTry() throws Exception {
         String database = TestDatabase.newDatabase();
-        try (ConfigurableApplicationContext app = start(database, Map.of())) {
-            Api api = TestApps.api(app, TOKEN);
-            String promotion = VoucherFixtures.singleUse(api);
+        try (Piggy piggy = start(database, Map.of())) {
             injectAtChunkZero(database, Integer.MAX_VALUE, CHECK_VIOLATION);
-            String batch = startBatch(api, promotion, 10 * CHUNK);
-            JsonNode failed = VoucherBatchIT.awaitDone(api, batch, Duration.ofMinutes(2));
+            String batch = startBatch(piggy, 10 * CHUNK);
+            JsonNode failed = VoucherBatchIT.awaitDone(piggy.api(), batch, Duration.ofMinutes(2));
             assertThat(failed.get("status").asString()).isEqualTo("FAILED");
             assertThat(failed.get("error").isString()).isTrue();
             assertThat(faultTries(database)).as("not retried").isEqualTo(1);
@@ -134,9 +137,9 @@ class VoucherBatchRetryIT {
         }
     }
 
-    private static String startBatch(Api api, String promotion, int quantity) {
-        Api.Response started = api.postJson(PREFIX + "/vouchers/batch", Map.of("promotion_uuid", promotion,
-                "quantity", quantity));
+    private static String startBatch(Piggy piggy, int quantity) {
+        Api.Response started = piggy.api().postJson(PREFIX + "/vouchers/batch", Map.of("promotion_uuid",
+                piggy.promotion(), "quantity", quantity));
         assertThat(started.status()).as(started.toString()).isLessThan(300);
         return started.data().get("uuid").asString();
     }
