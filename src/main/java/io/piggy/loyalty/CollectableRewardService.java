@@ -19,7 +19,6 @@ import java.util.UUID;
  */
 @Service
 class CollectableRewardService {
-    static final String COLLECTED = "COLLECTED";
     static final String REVERSED = "REVERSED";
 
     private final ContactDirectory contacts;
@@ -45,12 +44,11 @@ class CollectableRewardService {
     /** The contact's (and merged contacts') unreversed PHYSICAL reward receptions, collected or not. */
     List<CollectableRewardResponse> list(AccountId account, UUID contact) {
         contacts.require(account, contact);
-        List<LedgerEntry> entries = transactions.collectable(account, balances.members(account, contact));
-        return views.view(account, entries).stream()
-                .map(r -> CollectableRewardResponse.of((RewardReceptionResponse) r)).toList();
+        return view(account, transactions.collectable(account, balances.members(account, contact)));
     }
 
-    CollectableRewardStatusResponse collect(AccountId account, UUID reception) {
+    /** Collects the reception; answers it as GET /collectable-rewards lists it (the PHP SDK maps it so). */
+    CollectableRewardResponse collect(AccountId account, UUID reception) {
         require(account, reception);
         Instant now = clock.instant();
         if (!states.collect(account, reception, now)) {
@@ -60,7 +58,12 @@ class CollectableRewardService {
                     : "expired at " + ApiTime.format(state.expiresAt());
             throw new ApiException(ErrorCode.REWARD_NOT_COLLECTABLE, "This reward " + why + "; it cannot be collected.");
         }
-        return new CollectableRewardStatusResponse(reception, COLLECTED);
+        return view(account, List.of(transactions.find(account, reception).orElseThrow())).get(0);
+    }
+
+    private List<CollectableRewardResponse> view(AccountId account, List<LedgerEntry> entries) {
+        return views.view(account, entries).stream()
+                .map(r -> CollectableRewardResponse.of((RewardReceptionResponse) r)).toList();
     }
 
     /** Reverses the reception exactly as POST /reward-receptions/{uuid}/reverse does. */

@@ -3,6 +3,7 @@ package io.piggy.loyalty;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.Envelope;
+import io.piggy.shared.api.PiggyExtension;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +40,23 @@ class CollectableRewardsController {
         return Envelope.of(collectable.list(account, contactUuid));
     }
 
+    private static final String COLLECT = "Marks a reward reception of a PHYSICAL reward as collected, once, and "
+            + "answers the collected reward as GET /collectable-rewards lists it (has_been_collected true). Errors: "
+            + "6003 unknown (or not a physical reward's reception), 80300 (409) collected already, reversed or expired.";
+
+    /** The verb of Piggy's documentation and PHP SDK. */
     @PutMapping("/collect/{loyaltyTransactionUuid}")
-    @Operation(summary = "Collect a reward",
-            description = "Marks a reward reception of a PHYSICAL reward as collected, once. Errors: 6003 unknown "
-                    + "(or not a physical reward's reception), 80300 (409) collected already, reversed or expired.")
-    Envelope<CollectableRewardStatusResponse> collect(AccountId account, @PathVariable UUID loyaltyTransactionUuid) {
+    @Operation(summary = "Collect a reward", description = COLLECT)
+    Envelope<CollectableRewardResponse> collect(AccountId account, @PathVariable UUID loyaltyTransactionUuid) {
         return Envelope.of(collectable.collect(account, loyaltyTransactionUuid));
+    }
+
+    /** The same call for clients that POST it, as the bug report of issue 12 did. */
+    @PostMapping("/collect/{loyaltyTransactionUuid}")
+    @PiggyExtension
+    @Operation(summary = "Collect a reward (POST)", description = COLLECT)
+    Envelope<CollectableRewardResponse> collectByPost(AccountId account, @PathVariable UUID loyaltyTransactionUuid) {
+        return collect(account, loyaltyTransactionUuid);
     }
 
     @PostMapping("/{rewardReceptionUuid}/reverse")

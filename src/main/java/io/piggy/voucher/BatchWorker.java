@@ -2,15 +2,19 @@ package io.piggy.voucher;
 
 import io.piggy.shared.db.Ids;
 import io.piggy.shared.db.Outbox;
+import io.piggy.shared.jobs.Backoff;
+import io.piggy.shared.jobs.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,13 +29,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Works off voucher batches, chunk by chunk, on every instance. A chunk is claimed, filled and
  * marked done in one transaction, so a crash loses only uncommitted work, which the next claim
- * redoes; SKIP LOCKED keeps two workers (of any instances) off the same chunk.
+ * redoes; SKIP LOCKED keeps two workers (of any instances) off the same chunk. A transient failure
+ * (see {@link Failures}) puts the chunk back with an exponentially growing retry time stored in
+ * its row; only a permanent one fails the batch.
  */
 @Component
 class BatchWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
-    /** A chunk that fails this often (not a crash: an error) fails its batch. */
-    static final int MAX_ATTEMPTS = 5;
+    /** Waits of a worker that cannot even claim (the database is away): short, as nothing is stored. */
+    private static final Backoff IDLE_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
     /** Rounds of re-generating a chunk's shortfall before the code space counts as exhausted. */
     private static final int MAX_ROUNDS = 100;
 
@@ -40,6 +46,8 @@ class BatchWorker implements SmartLifecycle {
     private final CodeSpaces codeSpaces;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    /** A chunk's work, inside the claiming transaction, so a failure can be rolled back without losing the claim. */
+    private final TransactionTemplate savepoint;
     private final BatchProperties properties;
     private final Clock clock;
     private final String instance = "piggy-" + UUID.randomUUID();
@@ -54,6 +62,8 @@ class BatchWorker implements SmartLifecycle {
         this.codeSpaces = codeSpaces;
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.properties = properties;
         this.clock = clock;
     }
@@ -102,21 +112,23 @@ class BatchWorker implements SmartLifecycle {
 
     private void loop() {
         SecureRandom random = new SecureRandom();
-        long backoff = 0;
+        int failures = 0;
         while (running) {
             boolean worked;
             try {
                 worked = runOnce(random);
-                backoff = 0;
+                failures = 0;
             } catch (RuntimeException e) {
                 log.error("Voucher batch worker failed; retrying", e);
                 worked = false;
-                backoff = Math.min(Math.max(backoff * 2, 500), 30_000);
+                failures++;
             }
             if (!worked && running) {
+                long wait = failures > 0 ? IDLE_BACKOFF.after(failures, random).toMillis()
+                        : properties.pollInterval().toMillis();
                 synchronized (signal) {
                     try {
-                        signal.wait(backoff > 0 ? backoff : properties.pollInterval().toMillis());
+                        signal.wait(Math.max(1, wait));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -138,28 +150,49 @@ class BatchWorker implements SmartLifecycle {
         AtomicReference<Batches.Chunk> claimed = new AtomicReference<>();
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
-                Optional<Batches.Chunk> chunk = batches.claimChunk();
+                Optional<Batches.Chunk> chunk = batches.claimChunk(clock.instant());
                 if (chunk.isEmpty()) {
                     return false;
                 }
                 claimed.set(chunk.get());
-                process(chunk.get(), random);
+                try {
+                    savepoint.executeWithoutResult(s -> process(chunk.get(), random));
+                } catch (RuntimeException e) {
+                    // Back at the savepoint and still holding the chunk's row lock, so no other worker
+                    // takes the chunk up before its failure is recorded.
+                    try {
+                        settle(chunk.get(), e, random);
+                    } catch (RuntimeException settling) {
+                        e.addSuppressed(settling);
+                        throw e;
+                    }
+                }
                 return true;
             }));
-        } catch (CodeSpaceExhausted e) {
-            fail(claimed.get(), e.getMessage());
-            return true;
         } catch (RuntimeException e) {
             Batches.Chunk chunk = claimed.get();
             if (chunk == null) {
                 throw e;
             }
-            log.warn("Chunk {} of voucher batch {} failed", chunk.chunkNo(), chunk.batchId(), e);
-            Integer attempts = transactions.execute(s -> batches.recordError(chunk, String.valueOf(e.getMessage())));
-            if (attempts != null && attempts >= MAX_ATTEMPTS) {
-                fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + attempts + " times: " + e.getMessage());
-            }
+            // The transaction itself broke (say, the connection was lost): settle in a new one. While
+            // the database is away that throws as well, and the chunk is claimed again later.
+            transactions.executeWithoutResult(s -> settle(chunk, e, random));
             return true;
+        }
+    }
+
+    /** A chunk that failed waits for a retry when the failure is transient; otherwise its batch fails. */
+    private void settle(Batches.Chunk chunk, RuntimeException failure, SecureRandom random) {
+        if (failure instanceof CodeSpaceExhausted) {
+            fail(chunk, failure.getMessage());
+        } else if (Failures.isTransient(failure)) {
+            int attempts = batches.recordError(chunk, String.valueOf(failure.getMessage()),
+                    n -> clock.instant().plus(properties.retryBackoff().after(n, random)));
+            log.warn("Chunk {} of voucher batch {} failed transiently (attempt {}); retrying later: {}",
+                    chunk.chunkNo(), chunk.batchId(), attempts, failure.toString());
+        } else {
+            log.warn("Chunk {} of voucher batch {} failed for good", chunk.chunkNo(), chunk.batchId(), failure);
+            fail(chunk, "Chunk " + chunk.chunkNo() + " failed: " + failure.getMessage());
         }
     }
 

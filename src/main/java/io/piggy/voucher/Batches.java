@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /** Voucher batches and their chunks. */
 @Repository
@@ -84,12 +85,15 @@ class Batches {
     /**
      * Claims the next chunk of any account for this transaction. Lowest chunk number first, so a
      * new batch's first chunk overtakes the rest of a long one; SKIP LOCKED lets every worker of
-     * every instance take a different chunk.
+     * every instance take a different chunk. A chunk backing off after a transient failure waits
+     * for its retry time.
      */
-    Optional<Chunk> claimChunk() {
+    Optional<Chunk> claimChunk(Instant now) {
         return db.sql("""
                         SELECT account_id, batch_id, chunk_no, size FROM voucher_batch_chunks
-                        WHERE done_at IS NULL ORDER BY chunk_no, batch_id LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                        WHERE done_at IS NULL AND (retry_at IS NULL OR retry_at <= :now)
+                        ORDER BY chunk_no, batch_id LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Chunk(new AccountId(rs.getObject("account_id", UUID.class)),
                         rs.getObject("batch_id", UUID.class), rs.getInt("chunk_no"), rs.getInt("size")))
                 .optional();
@@ -145,14 +149,24 @@ class Batches {
                 .param("chunk", chunk.chunkNo()).param("worker", worker).param("now", Timestamp.from(now)).update();
     }
 
-    /** @return how many attempts the chunk has failed so far */
-    int recordError(Chunk chunk, String error) {
-        return db.sql("""
+    /**
+     * Counts a failed attempt and holds the chunk back until {@code retryAt(attempts)}; run in one
+     * transaction, so the count and the retry time always agree.
+     * @return how many attempts the chunk has failed so far
+     */
+    int recordError(Chunk chunk, String error, IntFunction<Instant> retryAt) {
+        Optional<Integer> attempts = db.sql("""
                         UPDATE voucher_batch_chunks SET attempts = attempts + 1, last_error = :error
                         WHERE account_id = :account AND batch_id = :batch AND chunk_no = :chunk
                         RETURNING attempts""")
                 .param("account", chunk.account().value()).param("batch", chunk.batchId())
-                .param("chunk", chunk.chunkNo()).param("error", error).query(Integer.class).optional().orElse(0);
+                .param("chunk", chunk.chunkNo()).param("error", error).query(Integer.class).optional();
+        attempts.ifPresent(n -> db.sql("""
+                        UPDATE voucher_batch_chunks SET retry_at = :retryAt
+                        WHERE account_id = :account AND batch_id = :batch AND chunk_no = :chunk""")
+                .param("account", chunk.account().value()).param("batch", chunk.batchId())
+                .param("chunk", chunk.chunkNo()).param("retryAt", Timestamp.from(retryAt.apply(n))).update());
+        return attempts.orElse(0);
     }
 
     record Failed(Batch batch, long cancelled) {

@@ -104,9 +104,10 @@ class CollectableRewardsIT extends ApiIT {
         Api.Response collected = collect(api, reception);
         assertThat(collected.status()).as(collected.toString()).isEqualTo(200);
         assertThat(collected.data().get("uuid").asString()).isEqualTo(reception);
-        assertThat(collected.data().get("status").asString()).isEqualTo("COLLECTED");
-        assertThat(api.get(PREFIX + "/collectable-rewards?contact_uuid=" + contact).data().get(0)
-                .get("has_been_collected").asBoolean()).isTrue();
+        assertThat(collected.data().get("has_been_collected").asBoolean()).as("collected").isTrue();
+        JsonNode listed = api.get(PREFIX + "/collectable-rewards?contact_uuid=" + contact).data().get(0);
+        assertThat(listed.get("has_been_collected").asBoolean()).isTrue();
+        assertThat(collected.data()).as("answered as GET /collectable-rewards lists it").isEqualTo(listed);
         assertThat(api.get(PREFIX + "/loyalty-transactions?type=reward_receptions&contact_uuid=" + contact).data()
                 .get(0).get("has_been_collected").asBoolean()).isTrue();
 
@@ -129,6 +130,61 @@ class CollectableRewardsIT extends ApiIT {
         assertThat(collect(other, reception).code()).as("another account's").isEqualTo(6003);
         assertThat(reverse(other, reception).code()).isEqualTo(6003);
         assertThat(loyalty.audit().get("consistent").asBoolean()).isTrue();
+    }
+
+    /**
+     * Piggy's PHP SDK maps the answer of collect as a CollectableReward: contact (uuid, email,
+     * credit_balance.balance), created_at, uuid, title, reward (with reward_type), expires_at and
+     * has_been_collected, all read as required. PUT is the SDK's verb; POST does the same.
+     */
+    @Test
+    void collectAnswersTheCollectedRewardInThePhpSdkShape() {
+        Api api = as(newAccount("Collect shape"));
+        Loyalty loyalty = new Loyalty(api);
+        String contact = loyalty.newContact();
+        String reward = loyalty.newReward(0, Map.of("expiration_duration", 86_400));
+        for (String verb : List.of("PUT", "POST")) {
+            String reception = loyalty.claim(loyalty.shop(), contact, reward).data().get("uuid").asString();
+            Api.Response collected = "PUT".equals(verb) ? collect(api, reception)
+                    : api.postJson(PREFIX + "/collectable-rewards/collect/" + reception, Map.of());
+            assertThat(collected.status()).as(verb + " " + collected).isEqualTo(200);
+            JsonNode c = collected.data();
+            assertThat(c.propertyNames()).as(verb).containsExactlyInAnyOrder("uuid", "title", "contact", "reward",
+                    "created_at", "expires_at", "has_been_collected");
+            assertThat(c.get("uuid").asString()).isEqualTo(reception);
+            assertThat(c.get("title").isString()).isTrue();
+            assertThat(c.get("contact").get("uuid").asString()).isEqualTo(contact);
+            assertThat(c.get("contact").get("email").isString()).isTrue();
+            assertThat(c.get("contact").get("credit_balance").get("balance").isIntegralNumber()).isTrue();
+            assertThat(c.get("created_at").isString()).isTrue();
+            assertThat(c.get("expires_at").isString()).isTrue();
+            assertThat(c.get("reward").get("uuid").asString()).isEqualTo(reward);
+            assertThat(c.get("reward").get("title").isString()).isTrue();
+            assertThat(c.get("reward").get("reward_type").asString()).isEqualTo("PHYSICAL");
+            assertThat(c.get("reward").get("required_credits").isIntegralNumber()).isTrue();
+            assertThat(c.get("has_been_collected").isBoolean()).isTrue();
+            assertThat(c.get("has_been_collected").asBoolean()).isTrue();
+            Api.Response again = api.postJson(PREFIX + "/collectable-rewards/collect/" + reception, Map.of());
+            assertThat(again.code()).as(verb + " then POST again").isEqualTo(80300);
+        }
+        assertThat(api.postJson(PREFIX + "/collectable-rewards/collect/" + UNKNOWN, Map.of()).code()).isEqualTo(6003);
+
+        // the API description says the same: both verbs answer the schema of the list's items
+        JsonNode docs = anonymous().get("/v3/api-docs").json();
+        JsonNode listed = docs.get("paths").get(PREFIX + "/collectable-rewards").get("get");
+        JsonNode collect = docs.get("paths").get(PREFIX + "/collectable-rewards/collect/{loyaltyTransactionUuid}");
+        String item = dataSchema(docs, listed).get("items").get("$ref").asString();
+        assertThat(dataSchema(docs, collect.get("put")).get("$ref").asString()).isEqualTo(item);
+        assertThat(dataSchema(docs, collect.get("post")).get("$ref").asString()).isEqualTo(item);
+        assertThat(collect.get("post").get("x-piggy-extension").asBoolean()).isTrue();
+    }
+
+    /** The schema of {@code data} in an operation's 200 answer. */
+    private static JsonNode dataSchema(JsonNode docs, JsonNode operation) {
+        String envelope = operation.get("responses").get("200").get("content").valueStream().findFirst().orElseThrow()
+                .get("schema").get("$ref").asString();
+        return docs.get("components").get("schemas").get(envelope.substring(envelope.lastIndexOf('/') + 1))
+                .get("properties").get("data");
     }
 
     @Test
