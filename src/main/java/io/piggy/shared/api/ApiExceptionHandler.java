@@ -3,7 +3,9 @@ package io.piggy.shared.api;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.piggy.shared.db.DatabaseFailures;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -38,6 +40,8 @@ import java.util.stream.Collectors;
 public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
+    /** Seconds a client waits after a 503: about what the embedded server takes to restart after a crash. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
@@ -142,14 +146,31 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            log.warn("Database unavailable: {}", e.getMessage());
+            return respond(databaseUnavailable());
+        }
         log.error("Unexpected error", e);
         return respond(new ApiException(ErrorCode.INTERNAL_ERROR,
                 "Something went wrong on our side. Retry; if it persists, report the X-Request-Id."));
     }
 
-    /** Always JSON: a preset Content-Type skips content negotiation, so even Accept: text/html gets the error. */
+    /**
+     * Always JSON: a preset Content-Type skips content negotiation, so even Accept: text/html gets the error.
+     * A 503 says when to come back.
+     */
     static ResponseEntity<ApiError> respond(ApiException e) {
-        return ResponseEntity.status(e.code().status()).contentType(MediaType.APPLICATION_JSON).body(e.toBody());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.code().status());
+        if (e.code() == ErrorCode.MAINTENANCE) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.contentType(MediaType.APPLICATION_JSON).body(e.toBody());
+    }
+
+    /** The database is down, restarting or full: nothing was done, the same request may be sent again. */
+    static ApiException databaseUnavailable() {
+        return new ApiException(ErrorCode.MAINTENANCE,
+                "The database is unavailable for a moment; nothing was done. Retry after the Retry-After seconds.");
     }
 
     private static String summary(Map<String, List<String>> errors) {

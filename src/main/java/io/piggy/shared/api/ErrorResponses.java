@@ -13,6 +13,9 @@ public final class ErrorResponses {
 
     public static void write(HttpServletResponse response, JsonMapper json, ApiException e) throws IOException {
         response.setStatus(e.code().status().value());
+        if (e.code() == ErrorCode.MAINTENANCE) {
+            response.setHeader("Retry-After", ApiExceptionHandler.RETRY_AFTER_SECONDS);
+        }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), e.toBody());

@@ -1,6 +1,7 @@
 package io.piggy.shared.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -27,17 +32,28 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     static final String DATABASE = "piggy";
+    /** Long enough for crash recovery after a kill; a server that cannot start exits well before. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     private final Path dataDir;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
+    private final Map<String, String> serverConfig;
+    private final Path pgCtl;
+    private volatile ProcessHandle postmaster;
 
-    private EmbeddedDatabase(Path dataDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(Path dataDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres,
+                             Map<String, String> serverConfig) {
         this.dataDir = dataDir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
+        this.serverConfig = serverConfig;
+        this.postmaster = Postmaster.running(pgData()).orElseThrow(() -> new IllegalStateException(
+                "The embedded PostgreSQL started but its postmaster.pid names no live server"));
+        this.pgCtl = postmaster.info().command().map(Path::of).map(p -> p.resolveSibling("pg_ctl"))
+                .orElseThrow(() -> new IllegalStateException("Cannot tell where the PostgreSQL binaries are"));
     }
 
     /**
@@ -56,19 +72,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path pgData = dataDir.resolve("postgres");
             stopOrphanedServer(pgData);
             String onOff = durable ? "on" : "off";
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("synchronous_commit", onOff);
+            config.put("fsync", onOff);
+            config.put("full_page_writes", onOff);
+            config.put("max_connections", "200");
+            config.put("listen_addresses", "localhost");
+            config.put("timezone", "UTC"); // as the library sets it
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     // Spring closes us after the connection pool; a JVM hook of the library's own would race it.
                     .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("synchronous_commit", onOff)
-                    .setServerConfig("fsync", onOff)
-                    .setServerConfig("full_page_writes", onOff)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "localhost")
-                    .start();
-            EmbeddedDatabase db = new EmbeddedDatabase(dataDir, channel, lock, pg);
+                    .setPGStartupWait(STARTUP_WAIT);
+            config.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
+            EmbeddedDatabase db = new EmbeddedDatabase(dataDir, channel, lock, pg, config);
             db.createDatabaseIfMissing();
             if (durable) {
                 db.requireDurability();
@@ -92,19 +111,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * A killed Piggy leaves its PostgreSQL running (it is a separate process). We hold the data
-     * directory lock, so that server has no owner any more: stop it before starting our own.
+     * directory lock, so that server has no owner any more: stop it before starting our own. Only a
+     * process that really is the server of this directory is stopped: a pid file outlives its
+     * server, and its pid may since have gone to any other process.
      */
-    private static void stopOrphanedServer(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
-                .map(String::trim).filter(s -> s.matches("\\d+"))
-                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+    static void stopOrphanedServer(Path pgData) throws IOException {
+        Optional<ProcessHandle> orphan = Postmaster.running(pgData);
         if (orphan.isEmpty()) {
+            Postmaster.removeStalePidFile(pgData);
             return;
         }
         log.warn("Stopping the PostgreSQL (pid {}) left running by a Piggy that did not shut down cleanly",
@@ -116,6 +130,65 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("The PostgreSQL left running in " + pgData.toAbsolutePath()
                     + " (pid " + orphan.get().pid() + ") did not stop; stop it by hand and start again.", e);
         }
+    }
+
+    /** Whether our server process is alive; a cheap check the supervisor makes several times a second. */
+    public boolean isRunning() {
+        return Postmaster.isAlive(postmaster);
+    }
+
+    /** The server process, for tests that kill it. */
+    public long postmasterPid() {
+        return postmaster.pid();
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /**
+     * Starts the server again after it died, on the same port and settings, so the connection pool's
+     * URL stays valid. PostgreSQL runs crash recovery itself; this waits until it accepts connections
+     * or gives up (a full disk, backends of the dead server still attached), and then throws.
+     */
+    public synchronized void restart() {
+        if (isRunning()) {
+            return;
+        }
+        Path pgData = pgData();
+        try {
+            Postmaster.removeStalePidFile(pgData);
+            List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port()), "-F"));
+            serverConfig.forEach((k, v) -> options.addAll(List.of("-c", k + "=" + v)));
+            List<String> command = new ArrayList<>();
+            if (LinuxUtils.isUnshareAvailable()) {
+                command.addAll(List.of("unshare", "-U")); // PostgreSQL refuses root: as the library starts it
+            }
+            command.addAll(List.of(pgCtl.toString(), "-D", pgData.toString(), "-o", String.join(" ", options),
+                    "-l", dataDir.resolve("postgres.log").toString(),
+                    "-w", "-t", Long.toString(STARTUP_WAIT.toSeconds()), "start"));
+            Process pgCtlRun = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!pgCtlRun.waitFor(STARTUP_WAIT.toSeconds() + 10, TimeUnit.SECONDS)) {
+                pgCtlRun.destroyForcibly();
+            }
+            Optional<ProcessHandle> started = Postmaster.running(pgData);
+            if (pgCtlRun.exitValue() != 0 || started.isEmpty()) {
+                throw new IllegalStateException("pg_ctl start failed (exit " + pgCtlRun.exitValue() + "); see "
+                        + dataDir.resolve("postgres.log"));
+            }
+            postmaster = started.get();
+            log.info("Embedded PostgreSQL restarted on port {} (pid {})", port(), postmaster.pid());
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not restart the embedded PostgreSQL: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the embedded PostgreSQL", e);
+        }
+    }
+
+    private Path pgData() {
+        return dataDir.resolve("postgres");
     }
 
     private void createDatabaseIfMissing() {
