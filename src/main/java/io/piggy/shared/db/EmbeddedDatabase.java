@@ -78,6 +78,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             config.put("full_page_writes", onOff);
             config.put("max_connections", "200");
             config.put("listen_addresses", "localhost");
+            // TCP only: a socket's lock file in /tmp would name a killed server and block its restart.
+            config.put("unix_socket_directories", "");
             config.put("timezone", "UTC"); // as the library sets it
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)

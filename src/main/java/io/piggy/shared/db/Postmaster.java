@@ -59,14 +59,15 @@ final class Postmaster {
     }
 
     /**
-     * Removes a pid file whose pid now belongs to another live process (PostgreSQL would refuse to
-     * start, taking it for a running server), when no process of this cluster is left: its backends
-     * work in the directory too, and PostgreSQL's shared memory check relies on the file while they
-     * live. A pid file naming a dead pid is left to PostgreSQL, which replaces it itself.
+     * Removes a pid file whose pid now belongs to another live process, or to the killed server
+     * itself while nobody has reaped it yet (PostgreSQL would refuse to start, taking either for a
+     * running server), when no process of this cluster is left: its backends work in the directory
+     * too, and PostgreSQL's shared memory check relies on the file while they live. A pid file naming
+     * a pid that is gone is left to PostgreSQL, which replaces it itself.
      */
     static void removeStalePidFile(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
-        boolean pidTaken = pidInFile(pgData).flatMap(ProcessHandle::of).filter(Postmaster::isAlive).isPresent();
+        boolean pidTaken = pidInFile(pgData).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).isPresent();
         if (!pidTaken || running(pgData).isPresent() || !Files.isDirectory(PROC)) {
             return;
         }
@@ -80,7 +81,7 @@ final class Postmaster {
                 return;
             }
         }
-        log.warn("Removing the stale {}: its pid {} now belongs to a process that is no PostgreSQL of this directory",
+        log.warn("Removing the stale {}: its pid {} is no live PostgreSQL of this directory",
                 pidFile, pidInFile(pgData).map(String::valueOf).orElse("(none)"));
         Files.deleteIfExists(pidFile);
     }
