@@ -90,8 +90,14 @@ public class DatabaseMonitor implements SmartLifecycle {
                 return;
             }
         }
-        if (probeOnce() || probeOnce()) { // a second, fresh connection: the kept one may just have been closed
+        String failure = probeOnce();
+        if (failure != null) {
+            failure = probeOnce(); // on a fresh connection: the kept one may just have been closed by the server
+        }
+        if (failure == null) {
             up();
+        } else {
+            down("the database does not answer: " + failure);
         }
     }
 
@@ -116,7 +122,8 @@ public class DatabaseMonitor implements SmartLifecycle {
         }
     }
 
-    private boolean probeOnce() {
+    /** {@code SELECT 1} on the kept connection, opened when there is none: null when it answered, else why not. */
+    private String probeOnce() {
         try {
             if (probe == null || probe.isClosed()) {
                 probe = DriverManager.getConnection(probeUrl, probeProperties);
@@ -125,11 +132,10 @@ public class DatabaseMonitor implements SmartLifecycle {
                 s.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
                 s.execute("SELECT 1");
             }
-            return true;
+            return null;
         } catch (SQLException e) {
             closeProbe();
-            down("the database does not answer: " + e.getMessage());
-            return false;
+            return e.getMessage();
         }
     }
 

@@ -172,7 +172,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Process pgCtlRun = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!pgCtlRun.waitFor(STARTUP_WAIT.toSeconds() + 10, TimeUnit.SECONDS)) {
-                pgCtlRun.destroyForcibly();
+                pgCtlRun.destroyForcibly().waitFor();
             }
             Optional<ProcessHandle> started = Postmaster.running(pgData);
             if (pgCtlRun.exitValue() != 0 || started.isEmpty()) {
