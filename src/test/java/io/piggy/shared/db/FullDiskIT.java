@@ -82,6 +82,51 @@ class FullDiskIT {
         }
     }
 
+    /** With room left in the current WAL segment, only the tables cannot grow: writes fail (53100), the server stays up. */
+    @Test
+    void writesThatCannotGrowATableAnswer503WhileTheServerStaysUp() throws Exception {
+        Path mount = Files.createTempDirectory("piggy-full-tables");
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m", "tmpfs", mount.toString()),
+                "needs to mount a small tmpfs (root)");
+        Path filler = mount.resolve("filler");
+        try {
+            try (ConfigurableApplicationContext app = TestApps.start(Map.of(
+                    "server.port", "0",
+                    "piggy.data-dir", mount.resolve("data").toString(),
+                    "piggy.bootstrap-token", "full-token",
+                    "piggy.rate-limit.requests-per-minute", "100000000"))) {
+                EmbeddedDatabase db = app.getBean(EmbeddedDatabase.class);
+                DatabaseMonitor monitor = app.getBean(DatabaseMonitor.class);
+                Api api = TestApps.api(app, "full-token");
+
+                try (ReceptionTraffic traffic = new ReceptionTraffic(api, 3)) {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> traffic.successes() >= 30);
+                    try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+                        c.createStatement().execute("SELECT pg_switch_wal()"); // a fresh 16 MB segment to write WAL in
+                    }
+                    long fullAt = System.nanoTime();
+                    fill(filler);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> traffic.since(fullAt).stream()
+                            .filter(o -> o.status() == 503).count() >= 20);
+                    assertThat(monitor.isUp()).as("the server answers; it only cannot store").isTrue();
+
+                    long freedAt = System.nanoTime();
+                    Files.delete(filler);
+                    await().atMost(Duration.ofSeconds(30)).until(() -> traffic.since(freedAt).stream()
+                            .filter(o -> o.status() == 200).count() >= 30);
+                    traffic.close();
+                    traffic.assertOnlySuccessesOrFast503s();
+                    assertThat(traffic.storedIn(db.jdbcUrl())).as("every acknowledged reception is in the ledger")
+                            .isEqualTo(traffic.acknowledged().size());
+                }
+                assertThat(monitor.status().restarts()).as("no crash, no restart").isZero();
+            }
+        } finally {
+            Files.deleteIfExists(filler);
+            run("umount", "-l", mount.toString());
+        }
+    }
+
     private static void fill(Path filler) throws IOException {
         ByteBuffer block = ByteBuffer.allocate(1 << 20);
         try (FileChannel out = FileChannel.open(filler, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
