@@ -20,8 +20,8 @@ public final class DatabaseFailures {
 
     /**
      * Connection exceptions (SQLState 08…), insufficient resources such as a full disk or too many
-     * connections (53…), a server shutting down, crashed or still recovering (57P…); or no
-     * connection to be had within the pool's timeout.
+     * connections (53…), a server shutting down, crashed or still recovering (57P…); no connection to
+     * be had within the pool's timeout; or a commit or rollback that failed on a closed connection.
      */
     public static boolean isUnavailable(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
@@ -30,9 +30,10 @@ public final class DatabaseFailures {
                 return true;
             }
             // A rollback on a lost connection fails too; what failed first is the application exception.
-            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
-                    && isUnavailable(tx.getApplicationException())) {
-                return true;
+            // Without one, the commit or the rollback itself failed: PostgreSQL refuses neither on a live
+            // connection for a reason the SQLState does not name (those arrive translated), so it is gone.
+            if (t instanceof TransactionSystemException tx) {
+                return tx.getApplicationException() == null || isUnavailable(tx.getApplicationException());
             }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException) {

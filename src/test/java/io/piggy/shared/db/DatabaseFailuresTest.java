@@ -38,6 +38,17 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aCommitOrRollbackOnAClosedConnectionIsUnavailability() {
+        // Hikari's closed connection names no SQLState; Spring throws the rollback's failure over the commit's
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        assertThat(DatabaseFailures.isUnavailable(rollback)).isTrue();
+        TransactionSystemException afterOwnFailure = new TransactionSystemException("rollback failed");
+        afterOwnFailure.initApplicationException(new IllegalArgumentException("bad input"));
+        assertThat(DatabaseFailures.isUnavailable(afterOwnFailure)).as("the request's own failure counts").isFalse();
+    }
+
+    @Test
     void theRequestsOwnFailuresAreNot() {
         for (String state : new String[]{"23505", "40001", "40P01", "22021", "57014", null}) {
             assertThat(DatabaseFailures.isUnavailable(new DataIntegrityViolationException("x",

@@ -57,4 +57,39 @@ class EmbeddedDatabaseRecoveryIT {
             assertThat(db.isRunning()).isTrue();
         }
     }
+
+    /**
+     * Clients that send each reception with an Idempotency-Key and send it again after a 503 get every
+     * reception stored exactly once: one whose commit reached the disk before the kill is replayed,
+     * one that did not is made by the retry.
+     */
+    @Test
+    void retriedWithIdempotencyKeysEveryReceptionIsStoredExactlyOnce() throws Exception {
+        Path dataDir = Files.createTempDirectory("piggy-recovery-idempotent");
+        try (ConfigurableApplicationContext app = TestApps.start(Map.of(
+                "server.port", "0",
+                "piggy.data-dir", dataDir.toString(),
+                "piggy.bootstrap-token", "recovery-token",
+                "piggy.rate-limit.requests-per-minute", "100000000"))) {
+            EmbeddedDatabase db = app.getBean(EmbeddedDatabase.class);
+            Api api = TestApps.api(app, "recovery-token");
+            try (ReceptionTraffic traffic = new ReceptionTraffic(api, 4, true)) {
+                for (int kill = 0; kill < 2; kill++) {
+                    long before = traffic.successes();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> traffic.successes() >= before + 40);
+                    long killedAt = System.nanoTime();
+                    ProcessHandle.of(db.postmasterPid()).orElseThrow().destroyForcibly();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> traffic.since(killedAt).stream()
+                            .filter(o -> o.status() == 200).count() >= 40);
+                    assertThat(traffic.since(killedAt)).anyMatch(o -> o.status() == 503);
+                }
+                traffic.close();
+                traffic.assertOnlySuccessesOrFast503s();
+                assertThat(traffic.storedIn(db.jdbcUrl())).as("every acknowledged reception is stored")
+                        .isEqualTo(traffic.acknowledged().size());
+                assertThat(traffic.allStoredIn(db.jdbcUrl())).as("and nothing else: no retry stored twice")
+                        .isEqualTo(traffic.acknowledged().size());
+            }
+        }
+    }
 }

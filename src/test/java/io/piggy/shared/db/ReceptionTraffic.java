@@ -38,8 +38,18 @@ final class ReceptionTraffic implements AutoCloseable {
     private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final ExecutorService clients;
+    private final boolean retrying;
 
     ReceptionTraffic(Api api, int clientCount) {
+        this(api, clientCount, false);
+    }
+
+    /**
+     * @param retrying each reception is sent with an Idempotency-Key and, after a 503, sent again with
+     *                 the same key until it is acknowledged, as a careful client would
+     */
+    ReceptionTraffic(Api api, int clientCount, boolean retrying) {
+        this.retrying = retrying;
         this.api = api;
         Api.Response created = api.postJson(PREFIX + "/shops", Map.of("name", "Traffic", "type", "physical"));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
@@ -55,11 +65,21 @@ final class ReceptionTraffic implements AutoCloseable {
     }
 
     private void drive(String contact) {
+        String key = UUID.randomUUID().toString();
         while (!stop.get()) {
             long start = System.nanoTime();
             try {
-                Api.Response r = api.postJson(PREFIX + "/credit-receptions",
-                        Map.of("shop_uuid", shop, "contact_uuid", contact, "credits", 1));
+                String body = "{\"shop_uuid\":\"" + shop + "\",\"contact_uuid\":\"" + contact + "\",\"credits\":1}";
+                java.net.http.HttpRequest.Builder request = api.request(PREFIX + "/credit-receptions")
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                if (retrying) {
+                    request.header("Idempotency-Key", key);
+                }
+                Api.Response r = api.send(request);
+                if (!retrying || r.status() == 200) {
+                    key = UUID.randomUUID().toString();
+                }
                 long end = System.nanoTime();
                 Integer code = null;
                 if (r.status() == 200) {
@@ -108,6 +128,18 @@ final class ReceptionTraffic implements AutoCloseable {
             assertThat(o.code()).as("Piggy's code for maintenance: %s", o).isEqualTo(1503);
             assertThat(o.retryAfter()).as("says when to retry: %s", o).isNotBlank();
             assertThat(o.millis()).as("a 503 comes fast: %s", o).isLessThan(2000);
+        }
+    }
+
+    /** How many receptions the ledger holds for this traffic's contacts, acknowledged or not. */
+    long allStoredIn(String jdbcUrl) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM loyalty_transactions WHERE contact_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("uuid", contacts.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
