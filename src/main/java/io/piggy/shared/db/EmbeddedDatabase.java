@@ -158,6 +158,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         Path pgData = pgData();
+        Optional<ProcessHandle> already = Postmaster.running(pgData);
+        if (already.isPresent()) { // an earlier attempt's server, still in crash recovery when pg_ctl stopped waiting
+            postmaster = already.get();
+            return;
+        }
         try {
             Postmaster.removeStalePidFile(pgData);
             List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port()), "-F"));
@@ -175,12 +180,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 pgCtlRun.destroyForcibly().waitFor();
             }
             Optional<ProcessHandle> started = Postmaster.running(pgData);
-            if (pgCtlRun.exitValue() != 0 || started.isEmpty()) {
+            if (started.isEmpty()) {
                 throw new IllegalStateException("pg_ctl start failed (exit " + pgCtlRun.exitValue() + "); see "
                         + dataDir.resolve("postgres.log"));
             }
-            postmaster = started.get();
-            log.info("Embedded PostgreSQL restarted on port {} (pid {})", port(), postmaster.pid());
+            postmaster = started.get(); // running, if not yet ready: the monitor's probe tells when it answers
+            log.info("Embedded PostgreSQL restarted on port {} (pid {}{})", port(), postmaster.pid(),
+                    pgCtlRun.exitValue() == 0 ? "" : ", still starting when pg_ctl stopped waiting");
         } catch (IOException e) {
             throw new IllegalStateException("Could not restart the embedded PostgreSQL: " + e.getMessage(), e);
         } catch (InterruptedException e) {
