@@ -165,6 +165,17 @@ class RequestLimitsIT extends ApiIT {
     }
 
     @Test
+    void oddFormsOutsideTheApiAreNo5xxEither() {
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+            for (String path : List.of("/forms/" + UUID.randomUUID(), "/actuator/health", "/swagger-ui/index.html", "/")) {
+                RawHttp.Response r = RawHttp.send(port, method, path + "?q=%", Map.of("Content-Type",
+                        "application/x-www-form-urlencoded"), "x=%ZZ&y=10% off&=z".getBytes(StandardCharsets.UTF_8));
+                assertThat(r.status()).as(method + " " + path + ": " + r.body()).isBetween(200, 499);
+            }
+        }
+    }
+
+    @Test
     void jsonBodiesAreTypedAndFormsAreStrings() {
         Api api = as(newAccount("Types"));
         for (Object wrong : List.of(false, 12, 1.5)) {
