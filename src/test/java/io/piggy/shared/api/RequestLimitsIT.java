@@ -171,6 +171,10 @@ class RequestLimitsIT extends ApiIT {
                 RawHttp.Response r = RawHttp.send(port, method, path + "?q=%", Map.of("Content-Type",
                         "application/x-www-form-urlencoded"), "x=%ZZ&y=10% off&=z".getBytes(StandardCharsets.UTF_8));
                 assertThat(r.status()).as(method + " " + path + ": " + r.body()).isBetween(200, 499);
+                RawHttp.Response multipart = RawHttp.send(port, method, path, Map.of("Content-Type",
+                        "multipart/form-data; boundary=b"), ("--b\r\nContent-Disposition: form-data; name=\"x\"; "
+                        + "filename=\"a\u0000b\"\r\n\r\nx\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8));
+                assertThat(multipart.status()).as(method + " " + path + " multipart: " + multipart.body()).isBetween(200, 499);
             }
         }
     }
