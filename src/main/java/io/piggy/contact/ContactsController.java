@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
 @Tag(name = "Contacts")
 class ContactsController {
     /** Pragmatic address check: something@domain.tld, no spaces. */
-    static final String EMAIL = AttributeValues.EMAIL_REGEX;
-    private static final Pattern EMAIL_PATTERN = Pattern.compile(EMAIL);
     private static final Pattern WHOLE_NUMBER = Pattern.compile("^\\d{1,9}$");
     static final int DEFAULT_LIMIT = 30;
     static final int MAX_LIMIT = 100;
@@ -167,7 +165,7 @@ class ContactsController {
     }
 
     static void requireEmail(String email) {
-        if (email == null || email.isBlank() || email.length() > 255 || !EMAIL_PATTERN.matcher(email.trim()).matches()) {
+        if (!AttributeValues.isEmail(email)) {
             throw ApiException.invalidField("email", "The email must be a valid email address.");
         }
     }

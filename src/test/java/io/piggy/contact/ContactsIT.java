@@ -24,6 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ContactsIT extends ApiIT {
 
+    /** Creating, finding-or-creating and claiming take the same emails (they once had two checks). */
+    @Test
+    void everyWayInTakesTheSameEmails() {
+        Api api = as(newAccount("Contacts emails"));
+        String longLocal = "x".repeat(70) + "@example.com";
+        for (String email : List.of("a..b@example.com", longLocal)) {
+            String query = URLEncoder.encode(email, StandardCharsets.UTF_8);
+            Api.Response created = api.postJson(PREFIX + "/contacts", Map.of("email", "new-" + email));
+            Api.Response found = api.get(PREFIX + "/contacts/find-or-create?email=" + query);
+            assertThat(created.status()).as("create " + email + ": " + created).isEqualTo(found.status()).isEqualTo(200);
+        }
+        for (String email : List.of("nope", "a@b", "a b@example.com", "@example.com")) {
+            String query = URLEncoder.encode(email, StandardCharsets.UTF_8);
+            assertThat(api.postJson(PREFIX + "/contacts", Map.of("email", email)).code()).as(email).isEqualTo(1003);
+            assertThat(api.get(PREFIX + "/contacts/find-or-create?email=" + query).code()).as(email).isEqualTo(1003);
+        }
+    }
+
     @Test
     void asyncCallsAnswerOnlyTheUuid() {
         Api api = as(newAccount("Contacts async"));

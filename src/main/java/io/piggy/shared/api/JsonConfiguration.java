@@ -1,5 +1,6 @@
 package io.piggy.shared.api;
 
+import io.piggy.shared.attribute.BooleanWords;
 import io.piggy.shared.time.ApiTime;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +34,6 @@ import tools.jackson.databind.module.SimpleModule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -50,8 +50,6 @@ class JsonConfiguration {
     static final MediaType FORM_JSON = MediaType.parseMediaType(FORM_JSON_VALUE);
     /** Tokens per field of the limit: a field is a name, a value, and its share of the brackets. */
     private static final int TOKENS_PER_FIELD = 4;
-    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
-    private static final Set<String> FALSE = Set.of("false", "0", "no", "off");
 
     @Bean
     Clock clock() {
@@ -135,17 +133,8 @@ class JsonConfiguration {
                     return false;
                 }
                 String text = p.getValueAsString();
-                if (text != null) {
-                    String t = text.trim().toLowerCase(Locale.ROOT);
-                    if (TRUE.contains(t)) {
-                        return true;
-                    }
-                    if (FALSE.contains(t)) {
-                        return false;
-                    }
-                }
-                return (Boolean) ctxt.handleWeirdStringValue(Boolean.class, text,
-                        "expected true, false, 1, 0, yes or no");
+                return BooleanWords.parse(text).orElseGet(() -> (Boolean) ctxt.handleWeirdStringValue(Boolean.class, text,
+                        "expected true, false, 1, 0, yes, no, on or off"));
             }
         };
         SimpleModule module = new SimpleModule("piggy-form-booleans");
