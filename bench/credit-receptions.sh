@@ -5,7 +5,8 @@
 # ceiling (with the same clients, and spread from as few threads as Piggy runs requests at once).
 # Starts its own Piggy on a fresh data directory and stops it at the end.
 # Usage: bench/credit-receptions.sh [seconds per phase=20] [clients=64] [contacts=10000]
-# BENCH_PHASES=http runs only the HTTP phases; BENCH_SKIP_BUILD=1 reuses target/; BENCH_JAVA_OPTS goes to Piggy.
+# BENCH_PHASES=http runs only the HTTP phases; BENCH_SKIP_BUILD=1 reuses target/; BENCH_JAVA_OPTS goes to Piggy;
+# BENCH_JAR runs another build of Piggy (an A/B against main: build main elsewhere, pass its jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/wait-for-piggy.sh
@@ -23,7 +24,7 @@ fi
 
 dir=$(mktemp -d)
 PIGGY_DATA_DIR="$dir/data" SERVER_PORT=$port PIGGY_BOOTSTRAP_TOKEN=$token \
-  PIGGY_RATE_LIMIT_PER_MINUTE=2000000000 java ${BENCH_JAVA_OPTS:-} -jar target/piggy.jar >"$dir/piggy.log" 2>&1 &
+  PIGGY_RATE_LIMIT_PER_MINUTE=2000000000 java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/piggy.jar}" >"$dir/piggy.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 wait_for_piggy "$port" "$pid" "$dir/piggy.log"

@@ -6,5 +6,5 @@
 # A part with size 0 is skipped. Results are printed and appended to target/bench-vouchers.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MAVEN_OPTS="${MAVEN_OPTS:--Xmx4g}" mvn -B -q ${MVN_OFFLINE:--o} -Pbench test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
+MAVEN_OPTS="${MAVEN_OPTS:--Xmx4g}" mvn -B -q ${MVN_OFFLINE:-} -Pbench test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
   -Dexec.mainClass=io.piggy.voucher.VoucherBench -Dexec.args="$*"

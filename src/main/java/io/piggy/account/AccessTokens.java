@@ -1,5 +1,6 @@
 package io.piggy.account;
 
+import io.piggy.shared.auth.Secrets;
 import io.piggy.shared.db.Ids;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,6 @@
 package io.piggy.account;
 
+import io.piggy.shared.auth.Secrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package io.piggy.account;
 
+import io.piggy.shared.auth.Secrets;
 import io.piggy.shared.db.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

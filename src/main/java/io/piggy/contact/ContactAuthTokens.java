@@ -1,5 +1,6 @@
 package io.piggy.contact;
 
+import io.piggy.shared.auth.Secrets;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
@@ -9,15 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +26,6 @@ import java.util.UUID;
 @Service
 public class ContactAuthTokens {
     static final String PREFIX = "pct_";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient db;
     private final Clock clock;
     private final Duration lifetime;
@@ -44,16 +39,14 @@ public class ContactAuthTokens {
     /** A new token for a live contact (55031 otherwise); its expired tokens are cleared on the way. */
     @Transactional
     String issue(AccountId account, UUID contact) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Secrets.newToken(PREFIX);
         Instant now = clock.instant();
         int inserted = db.sql("""
                         INSERT INTO contact_auth_tokens (account_id, id, contact_id, token_hash, created_at, expires_at)
                         SELECT :account, :id, :contact, :hash, :now, :expires FROM contacts
                         WHERE account_id = :account AND id = :contact""" + Contacts.LIVE_BY_ID)
                 .param("account", account.value()).param("id", Ids.next(clock)).param("contact", contact)
-                .param("hash", hash(token)).param("now", Timestamp.from(now))
+                .param("hash", Secrets.hash(token)).param("now", Timestamp.from(now))
                 .param("expires", Timestamp.from(now.plus(lifetime))).update();
         if (inserted == 0) {
             throw new ApiException(ErrorCode.CONTACT_NOT_FOUND);
@@ -75,11 +68,11 @@ public class ContactAuthTokens {
                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL
                           AND EXISTS (SELECT 1 FROM contacts
                                       WHERE account_id = t.account_id AND id = t.contact_id""" + Contacts.LIVE_BY_ID + ")")
-                .param("hash", hash(token))
+                .param("hash", Secrets.hash(token))
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
                         rs.getTimestamp(4).toInstant()))
                 .optional();
-        if (row.isEmpty() || !MessageDigest.isEqual(row.get().hash(), hash(token))) {
+        if (row.isEmpty() || !Secrets.matches(token, row.get().hash())) {
             throw new ApiException(ErrorCode.TOKEN_EXPIRED, "This contact token is invalid or was revoked. Ask for a new one.");
         }
         if (!row.get().expiresAt().isAfter(clock.instant())) {
@@ -102,11 +95,4 @@ public class ContactAuthTokens {
                 .param("account", account.value()).param("contacts", contacts).update();
     }
 
-    static byte[] hash(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,6 +2,8 @@ package io.piggy.contact;
 
 import io.piggy.account.AccountId;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,4 +14,14 @@ import java.util.UUID;
  */
 public interface ContactFacts {
     Map<String, Object> factsOf(AccountId account, UUID contact);
+
+    /**
+     * The facts of a page of contacts, by contact (a contact without facts may be left out). A
+     * page is shown with one call: implement this with one query, not one per contact.
+     */
+    default Map<UUID, Map<String, Object>> factsOf(AccountId account, Collection<UUID> contacts) {
+        Map<UUID, Map<String, Object>> all = new HashMap<>();
+        contacts.forEach(c -> all.put(c, factsOf(account, c)));
+        return all;
+    }
 }

@@ -3,6 +3,7 @@ package io.piggy.contact;
 import io.piggy.account.AccountId;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,20 @@ class ContactFactsCollector {
     }
 
     Map<String, Object> of(AccountId account, UUID contact) {
-        Map<String, Object> values = new LinkedHashMap<>(DEFAULTS);
+        return of(account, List.of(contact)).get(contact);
+    }
+
+    /** Each contact's facts: the defaults, then each bean's in order; one call per bean for the page. */
+    Map<UUID, Map<String, Object>> of(AccountId account, List<UUID> contacts) {
+        Map<UUID, Map<String, Object>> values = new HashMap<>();
+        contacts.forEach(c -> values.put(c, new LinkedHashMap<>(DEFAULTS)));
         for (ContactFacts f : facts) {
-            values.putAll(f.factsOf(account, contact));
+            f.factsOf(account, contacts).forEach((contact, given) -> {
+                Map<String, Object> into = values.get(contact);
+                if (into != null) {
+                    into.putAll(given);
+                }
+            });
         }
         return values;
     }

@@ -7,6 +7,7 @@ import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.api.ListQuery;
 import io.piggy.shared.api.PageRequest;
 import io.piggy.shared.api.Paging;
+import io.piggy.shared.api.WholeNumbers;
 import io.piggy.shared.attribute.AttributeValues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,16 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 @RestController
 @RequestMapping("/api/v3/oauth/clients/contacts")
 @Tag(name = "Contacts")
 class ContactsController {
-    /** Pragmatic address check: something@domain.tld, no spaces. */
-    static final String EMAIL = AttributeValues.EMAIL_REGEX;
-    private static final Pattern EMAIL_PATTERN = Pattern.compile(EMAIL);
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("^\\d{1,9}$");
     static final int DEFAULT_LIMIT = 30;
     static final int MAX_LIMIT = 100;
 
@@ -93,14 +89,8 @@ class ContactsController {
     }
 
     private static Integer whole(Map<String, String> query, String name) {
-        String value = query.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (!WHOLE_NUMBER.matcher(value.trim()).matches()) {
-            throw ApiException.invalidField(name, "The " + name + " must be a whole number.");
-        }
-        return Integer.parseInt(value.trim());
+        Long value = WholeNumbers.parse(name, query.get(name), 0, Integer.MAX_VALUE);
+        return value == null ? null : value.intValue();
     }
 
     @GetMapping("/{contactUuid}")
@@ -167,7 +157,7 @@ class ContactsController {
     }
 
     static void requireEmail(String email) {
-        if (email == null || email.isBlank() || email.length() > 255 || !EMAIL_PATTERN.matcher(email.trim()).matches()) {
+        if (!AttributeValues.isEmail(email)) {
             throw ApiException.invalidField("email", "The email must be a valid email address.");
         }
     }

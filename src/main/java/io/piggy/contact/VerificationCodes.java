@@ -1,5 +1,6 @@
 package io.piggy.contact;
 
+import io.piggy.shared.auth.Secrets;
 import io.piggy.account.AccountId;
 import io.piggy.shared.db.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +71,6 @@ class VerificationCodes {
     }
 
     private static byte[] hash(UUID contact, String code) {
-        return ContactAuthTokens.hash(contact + ":" + code);
+        return Secrets.hash(contact + ":" + code);
     }
 }

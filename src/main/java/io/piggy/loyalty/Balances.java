@@ -42,6 +42,19 @@ class Balances {
                 .query(Balances::totals).optional();
     }
 
+    /** The rows of these contacts, by contact; contacts that never had a transaction are left out. */
+    Map<UUID, Totals> findAll(AccountId account, Collection<UUID> contacts) {
+        if (contacts.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Totals> rows = new HashMap<>();
+        db.sql("""
+                        SELECT contact_id, balance, total_received, transactions, first_at, last_at, merged_into
+                        FROM contact_balances WHERE account_id = :account AND contact_id IN (:contacts)""")
+                .param("account", account.value()).param("contacts", contacts)
+                .query(Balances::totals).list().forEach(t -> rows.put(t.contact(), t));
+        return rows;
+    }
 
     long balance(AccountId account, UUID contact) {
         return db.sql("SELECT balance FROM contact_balances WHERE account_id = :account AND contact_id = :contact")

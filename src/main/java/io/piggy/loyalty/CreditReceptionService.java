@@ -8,6 +8,7 @@ import io.piggy.account.UnitResponse;
 import io.piggy.contact.ContactDirectory;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.api.WholeNumbers;
 import io.piggy.shared.db.Ids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

@@ -6,9 +6,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,11 +28,18 @@ class LoyaltyContactFacts implements ContactFacts {
 
     @Override
     public Map<String, Object> factsOf(AccountId account, UUID contact) {
-        Optional<Balances.Totals> row = balances.find(account, contact);
-        if (row.isEmpty()) {
-            return Map.of();
-        }
-        Balances.Totals t = row.get();
+        return balances.find(account, contact).map(LoyaltyContactFacts::facts).orElse(Map.of());
+    }
+
+    /** One query for the page. */
+    @Override
+    public Map<UUID, Map<String, Object>> factsOf(AccountId account, Collection<UUID> contacts) {
+        Map<UUID, Map<String, Object>> all = new HashMap<>();
+        balances.findAll(account, contacts).forEach((contact, totals) -> all.put(contact, facts(totals)));
+        return all;
+    }
+
+    private static Map<String, Object> facts(Balances.Totals t) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("loyalty_balance", t.balance());
         facts.put("loyalty_total_credits_received", t.totalReceived());

@@ -5,6 +5,7 @@ import io.piggy.account.AccountId;
 import io.piggy.account.ShopDirectory;
 import io.piggy.account.UnitResponse;
 import io.piggy.shared.api.ApiException;
+import io.piggy.shared.api.WholeNumbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;

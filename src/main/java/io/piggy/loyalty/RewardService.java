@@ -5,6 +5,7 @@ import io.piggy.account.ShopDirectory;
 import io.piggy.contact.ContactDirectory;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.api.WholeNumbers;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 

@@ -6,15 +6,14 @@ import io.piggy.contact.TierService;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.api.FieldErrors;
+import io.piggy.shared.attribute.BooleanWords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,8 +22,6 @@ import java.util.UUID;
  */
 @Service
 class TierPerkService {
-    private static final Set<String> TRUE = Set.of("true", "1", "yes");
-    private static final Set<String> FALSE = Set.of("false", "0", "no");
     private final PerkCatalog perks;
     private final TierPerkValues values;
     private final TierService tiers;
@@ -104,15 +101,14 @@ class TierPerkService {
         return new ApiException(ErrorCode.PERK_NOT_FOUND, "No perk " + perk + " in this account.");
     }
 
-    /** The option value meant, if the perk has it: booleans also as true/false, 1/0, yes/no. */
+    /** The option value meant, if the perk has it: booleans in any of the {@link BooleanWords}. */
     private static Optional<String> value(Perk perk, Object raw) {
         if (raw instanceof Map<?, ?> || raw instanceof List<?>) {
             return Optional.empty();
         }
         String text = String.valueOf(raw).trim();
         if (perk.dataType() == PerkDataType.BOOLEAN) {
-            String lower = text.toLowerCase(Locale.ROOT);
-            text = TRUE.contains(lower) ? "true" : FALSE.contains(lower) ? "false" : text;
+            text = BooleanWords.parse(text).map(String::valueOf).orElse(text);
         }
         return perk.option(text).map(PerkOption::value);
     }

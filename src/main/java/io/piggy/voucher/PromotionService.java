@@ -3,6 +3,7 @@ package io.piggy.voucher;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
+import io.piggy.shared.api.WholeNumbers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -111,24 +112,6 @@ class PromotionService {
      * form sends for "none") removes it; otherwise a whole number from 1 to {@code max}.
      */
     static Long removable(String field, JsonNode node, Long current, long max) {
-        if (node == null) {
-            return current;
-        }
-        if (node.isNull() || node.isString() && node.asString().isBlank()) {
-            return null;
-        }
-        String text = node.isIntegralNumber() ? node.asString() : node.isString() ? node.asString().trim() : "";
-        if (text.matches("[0-9]{1,19}")) {
-            try {
-                long value = Long.parseLong(text);
-                if (value >= 1 && value <= max) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // too large: answered below
-            }
-        }
-        throw ApiException.invalidField(field, "The " + field + " must be a whole number from 1 to " + max
-                + ", or null to remove it.");
+        return node == null ? current : WholeNumbers.removable(field, node, 1, max);
     }
 }

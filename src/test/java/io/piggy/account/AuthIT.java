@@ -1,5 +1,6 @@
 package io.piggy.account;
 
+import io.piggy.shared.auth.Secrets;
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.piggy.account;
 
+import io.piggy.shared.auth.Secrets;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

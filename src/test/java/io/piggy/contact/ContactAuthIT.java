@@ -67,7 +67,7 @@ class ContactAuthIT extends ApiIT {
 
         String expiring = api.get(PREFIX + "/contact-verification/auth-token/" + contact).data().asString();
         assertThat(TestSql.update("UPDATE contact_auth_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = ?",
-                (Object) ContactAuthTokens.hash(expiring))).isEqualTo(1);
+                (Object) io.piggy.shared.auth.Secrets.hash(expiring))).isEqualTo(1);
         expect3000(anonymous().as(expiring).get(ME));
         assertThat(anonymous().as(token).get(ME).status()).as("the other token still works").isEqualTo(200);
 

@@ -4,6 +4,7 @@ import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,7 +53,9 @@ class ContactIdentifiersIT extends ApiIT {
 
         Api.Response renamed = api.putJson(ID, Map.of("contact_identifier_value", "APP-7", "contact_identifier_name", "Phone app"));
         assertThat(renamed.data().get("name").asString()).isEqualTo("Phone app");
-        assertThat(api.putJson(ID, Map.of("contact_identifier_value", "APP-7", "contact_identifier_active", "0"))
+        // "0" as the PHP SDK sends it: every form value is a string (a JSON body says false)
+        assertThat(api.form("PUT", ID, List.of(Api.field("contact_identifier_value", "APP-7"),
+                        Api.field("contact_identifier_active", "0")))
                 .data().get("active").asBoolean()).isFalse();
 
         Api.Response deleted = api.delete(ID + "?contact_identifier_value=CARD-100");

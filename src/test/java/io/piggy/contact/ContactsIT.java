@@ -24,6 +24,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ContactsIT extends ApiIT {
 
+    /** A page of contacts with their loyalty values costs the same few queries, whatever its size. */
+    @Test
+    void aPageOfContactsCostsAFixedNumberOfQueries() {
+        Api api = as(newAccount("Contacts page queries"));
+        String shop = api.get(PREFIX + "/shops").data().get(0).get("uuid").asString();
+        for (int i = 0; i < 60; i++) {
+            String contact = createContact(api, "page-" + i + "@example.com");
+            if (i % 2 == 0) {
+                api.postJson(PREFIX + "/credit-receptions", Map.of("shop_uuid", shop, "contact_uuid", contact, "credits", i + 1));
+            }
+        }
+        long small = statementsFor(api, PREFIX + "/contacts?limit=5");
+        long large = statementsFor(api, PREFIX + "/contacts?limit=60");
+        assertThat(large).as("60 contacts against 5").isEqualTo(small);
+        assertThat(api.get(PREFIX + "/contacts?limit=60").data()).hasSize(60)
+                .allSatisfy(c -> assertThat(c.get("current_values").has("loyalty_balance")).isTrue());
+    }
+
+    private static long statementsFor(Api api, String path) {
+        long before = io.piggy.support.StatementCounter.statements();
+        assertThat(api.get(path).status()).isEqualTo(200);
+        return io.piggy.support.StatementCounter.statements() - before;
+    }
+
+    /** Creating, finding-or-creating and claiming take the same emails (they once had two checks). */
+    @Test
+    void everyWayInTakesTheSameEmails() {
+        Api api = as(newAccount("Contacts emails"));
+        String longLocal = "x".repeat(70) + "@example.com";
+        for (String email : List.of("a..b@example.com", longLocal)) {
+            String query = URLEncoder.encode(email, StandardCharsets.UTF_8);
+            Api.Response created = api.postJson(PREFIX + "/contacts", Map.of("email", "new-" + email));
+            Api.Response found = api.get(PREFIX + "/contacts/find-or-create?email=" + query);
+            assertThat(created.status()).as("create " + email + ": " + created).isEqualTo(found.status()).isEqualTo(200);
+        }
+        for (String email : List.of("nope", "a@b", "a b@example.com", "@example.com")) {
+            String query = URLEncoder.encode(email, StandardCharsets.UTF_8);
+            assertThat(api.postJson(PREFIX + "/contacts", Map.of("email", email)).code()).as(email).isEqualTo(1003);
+            assertThat(api.get(PREFIX + "/contacts/find-or-create?email=" + query).code()).as(email).isEqualTo(1003);
+        }
+    }
+
     @Test
     void asyncCallsAnswerOnlyTheUuid() {
         Api api = as(newAccount("Contacts async"));

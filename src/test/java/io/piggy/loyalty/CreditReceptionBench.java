@@ -143,6 +143,16 @@ public final class CreditReceptionBench {
         results.add(bench.http("HTTP, spread over " + contacts.length, seconds, clients,
                 i -> contacts[ThreadLocalRandom.current().nextInt(contacts.length)], shop));
         results.add(bench.http("HTTP, one hot contact", seconds, clients, i -> hot, shop));
+        int slow = Integer.parseInt(System.getenv().getOrDefault("BENCH_SLOW_CLIENTS", "0"));
+        if (slow > 0) { // the same spread phase again while clients trickle request bodies (bench/slow-clients.sh)
+            try (SlowUploads uploads = SlowUploads.start(URI.create(base), token, slow)) {
+                Thread.sleep(3000); // let them all get their headers in
+                Result withSlow = bench.http("HTTP, spread, " + slow + " slow uploads", seconds, clients,
+                        i -> contacts[ThreadLocalRandom.current().nextInt(contacts.length)], shop);
+                System.out.printf("%nslow uploads in flight at the end: %d; receptions with them / without: %.0f%%%n",
+                        uploads.inFlight(), 100 * withSlow.perSecond() / results.get(0).perSecond());
+            }
+        }
 
         if ("http".equals(System.getenv("BENCH_PHASES"))) {  // quick A/B runs of the request path
             return;
@@ -191,6 +201,73 @@ public final class CreditReceptionBench {
                     null, null, null, null, null, LedgerEntry.API_CHANNEL, Instant.now());
             return ledger.append(account, entry, LedgerEntry.Details.NONE).isPresent();
         });
+    }
+
+    /**
+     * Clients that send a request's headers, then its body at 2 bytes a second, one after another
+     * for as long as they run: the slow uploads of issue 12 (a phone on a bad line, or a deliberate attack).
+     */
+    static final class SlowUploads implements AutoCloseable {
+        private final List<Thread> threads = new ArrayList<>();
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private volatile boolean stopped;
+
+        static SlowUploads start(URI base, String token, int count) {
+            SlowUploads uploads = new SlowUploads();
+            for (int i = 0; i < count; i++) {
+                Thread t = new Thread(() -> uploads.trickle(base, token), "slow-upload-" + i);
+                t.setDaemon(true);
+                uploads.threads.add(t);
+                t.start();
+            }
+            return uploads;
+        }
+
+        private void trickle(URI base, String token) {
+            byte[] body = "{\"shop_uuid\":\"00000000-0000-0000-0000-000000000000\",\"credits\":1}".repeat(10)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            while (!stopped) {
+                try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                    java.io.OutputStream out = socket.getOutputStream();
+                    out.write(("POST " + API + "/credit-receptions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                            + token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                            + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    inFlight.incrementAndGet();
+                    try {
+                        for (int i = 0; i < body.length && !stopped; i += 2) {
+                            out.write(body, i, Math.min(2, body.length - i));
+                            out.flush();
+                            Thread.sleep(1000);
+                        }
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                } catch (java.io.IOException e) {
+                    sleepQuietly(); // refused or closed by the server: start over
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private static void sleepQuietly() {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        int inFlight() {
+            return inFlight.get();
+        }
+
+        @Override
+        public void close() {
+            stopped = true;
+            threads.forEach(Thread::interrupt);
+        }
     }
 
     interface Call {

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,7 +84,7 @@ class CreditReceptionsIT extends ApiIT {
         String web = api.postJson(PREFIX + "/shops", Map.of("name", "Web", "type", "web")).data().get("uuid").asString();
         api.postJson(PREFIX + "/units", Map.of("name", "visits", "label", "Visits", "is_default", false));
         Api.Response put = api.putJson(PREFIX + "/loyalty-program", Map.of("earning_rules", List.of(
-                Map.of("unit_name", "purchase_amount", "credits", 3, "unit_value", "2.00", "rounding", "HALF_UP"),
+                Map.of("unit_name", "purchase_amount", "credits", 3, "unit_value", new BigDecimal("2.00"), "rounding", "HALF_UP"),
                 Map.of("unit_name", "purchase_amount", "shop_uuid", web, "credits", 5, "unit_value", 1, "rounding", "UP"),
                 Map.of("unit_name", "visits", "credits", 10))));
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
@@ -182,8 +183,8 @@ class CreditReceptionsIT extends ApiIT {
         Api.Response tooMany = post(api, shop, contact, Map.of("credits", 101));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.code()).isEqualTo(1015);
-        assertThat(post(api, shop, contact, Map.of("unit_value", "100.99")).status()).isEqualTo(200);
-        assertThat(post(api, shop, contact, Map.of("unit_value", "101")).code()).isEqualTo(1015);
+        assertThat(post(api, shop, contact, Map.of("unit_value", new BigDecimal("100.99"))).status()).isEqualTo(200);
+        assertThat(post(api, shop, contact, Map.of("unit_value", 101)).code()).isEqualTo(1015);
 
         Api.Response firstPos = post(api, shop, contact, Map.of("credits", 1, "pos_transaction_uuid", "pos-9"));
         assertThat(firstPos.status()).isEqualTo(200);
@@ -282,7 +283,7 @@ class CreditReceptionsIT extends ApiIT {
 
     private static Api.Response reception(Api api, String shop, String contact, String unitValue, String unitName) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("shop_uuid", shop, "contact_uuid", contact,
-                "unit_value", unitValue));
+                "unit_value", new BigDecimal(unitValue))); // a JSON number: JSON bodies are typed
         if (unitName != null) {
             body.put("unit_name", unitName);
         }

@@ -1,6 +1,7 @@
 package io.piggy.loyalty;
 
 import io.piggy.shared.api.ApiException;
+import io.piggy.shared.api.WholeNumbers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -72,6 +72,11 @@ class TierPerksIT extends ApiIT {
         // one value at a time, as a form; booleans as yes/no
         assertThat(values(api.form("PUT", PREFIX + "/tiers/" + gold + "/perks", List.of(field("name", "free_delivery"),
                 field("value", "yes"))))).containsEntry("free_delivery", "true*");
+        // and as on/off, the same words contacts' boolean attributes take
+        assertThat(values(api.form("PUT", PREFIX + "/tiers/" + gold + "/perks", List.of(field("name", "free_delivery"),
+                field("value", "off"))))).doesNotContainEntry("free_delivery", "true*");
+        assertThat(values(api.form("PUT", PREFIX + "/tiers/" + gold + "/perks", List.of(field("name", "free_delivery"),
+                field("value", "on"))))).containsEntry("free_delivery", "true*");
 
         // the contact is in Bronze (threshold 0)
         Api.Response perks = api.get(PREFIX + "/contacts/" + contact + "/perks");

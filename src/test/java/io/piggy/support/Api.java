@@ -36,6 +36,14 @@ public final class Api {
         return new Api(base, otherToken);
     }
 
+    public String token() {
+        return token;
+    }
+
+    public int port() {
+        return URI.create(base).getPort();
+    }
+
     public String base() {
         return base;
     }

@@ -14,6 +14,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 
 import java.sql.SQLException;
@@ -81,6 +83,9 @@ public class ApiExceptionHandler {
                     .collect(Collectors.joining("."));
             return respond(ApiException.invalidField(field, "The field " + field + " has the wrong type."));
         }
+        if (e.getCause() instanceof StreamConstraintsException limit) { // see JsonConfiguration: the request limits
+            return respond(RequestLimits.exceeded(limit.getOriginalMessage().replaceAll(", from `[^`]*`", "")));
+        }
         if (e.getCause() instanceof JacksonException) {
             return respond(new ApiException(ErrorCode.INVALID_INPUT,
                     "The request body is not valid JSON. Send JSON, a form or multipart."));
@@ -94,6 +99,13 @@ public class ApiExceptionHandler {
         String name = FieldNames.toJson(e.getName());
         String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
         return respond(ApiException.invalidField(name, "The " + name + " must be a valid " + expected + "."));
+    }
+
+    /** A blank path value ({@code /contacts/%20}) converts to null, which Spring reports as a missing variable. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ApiError> blankPathValue(MissingPathVariableException e) {
+        String name = FieldNames.toJson(e.getVariableName());
+        return respond(ApiException.invalidField(name, "The " + name + " in the path must not be blank."));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

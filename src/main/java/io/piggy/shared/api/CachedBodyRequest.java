@@ -13,8 +13,11 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
-/** A request whose body has been read already, replayed from memory (optionally under another content type). */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body has been read already, replayed from memory as often as it is read
+ * (optionally under another content type).
+ */
+class CachedBodyRequest extends HttpServletRequestWrapper {
     private final byte[] body;
     private final String contentType;
 
@@ -25,6 +28,10 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
         super(request);
         this.body = body;
         this.contentType = contentType;
+    }
+
+    byte[] body() {
+        return body;
     }
 
     @Override

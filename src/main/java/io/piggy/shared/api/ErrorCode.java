@@ -56,6 +56,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(1409, HttpStatus.CONFLICT,
             "This Idempotency-Key was used before with another request body."),
     ALREADY_REVERSED(1410, HttpStatus.CONFLICT, "This transaction has been reversed already."),
+    REQUEST_TIMEOUT(1408, HttpStatus.REQUEST_TIMEOUT, "The request body did not arrive in time."),
+    PAYLOAD_TOO_LARGE(1413, HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."),
     TOO_MANY_REQUESTS(1429, HttpStatus.TOO_MANY_REQUESTS, "Too many requests."),
     MAINTENANCE(1503, HttpStatus.SERVICE_UNAVAILABLE, "Piggy system is in maintenance mode.");
 

@@ -4,7 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
+import org.apache.tomcat.util.http.fileupload.FileItemIterator;
+import org.apache.tomcat.util.http.fileupload.FileItemStream;
+import org.apache.tomcat.util.http.fileupload.FileUpload;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.apache.tomcat.util.http.fileupload.UploadContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -12,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -23,15 +28,19 @@ import java.util.Map;
 /**
  * Turns form ({@code application/x-www-form-urlencoded}, PHP bracket keys) and multipart API bodies
  * into the equivalent JSON body before anything else reads them. Controllers then read one format,
- * so all three encodings decode to the same request by construction.
+ * so all three encodings decode to the same request by construction. The JSON it makes is announced
+ * as {@link JsonConfiguration#FORM_JSON}: everything in a form is a string, and only that JSON may
+ * have its strings read as numbers and booleans.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class FormBodyFilter extends OncePerRequestFilter {
     private final JsonMapper json;
+    private final RequestLimits limits;
 
-    public FormBodyFilter(JsonMapper json) {
+    public FormBodyFilter(JsonMapper json, RequestLimits limits) {
         this.json = json;
+        this.limits = limits;
     }
 
     @Override
@@ -45,16 +54,24 @@ public class FormBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<Map.Entry<String, String>> fields;
+        byte[] raw = request.getInputStream().readAllBytes(); // in memory already (RequestBodyFilter)
+        Map<String, Object> decoded;
         try {
-            fields = isForm(request.getContentType()) ? formFields(request) : multipartFields(request);
-        } catch (IllegalArgumentException | IllegalStateException | IOException | ServletException e) {
+            List<Map.Entry<String, String>> fields = isForm(request.getContentType())
+                    ? UrlEncodedFields.parse(new String(raw, StandardCharsets.UTF_8), limits)
+                    : multipartFields(request.getContentType(), raw);
+            decoded = PhpFormDecoder.decode(fields, limits.maxKeyDepth());
+        } catch (ApiException e) {
+            ErrorResponses.write(response, json, e);
+            return;
+        } catch (IOException | InvalidFileNameException | IllegalArgumentException | IllegalStateException e) {
+            // from bytes in memory, an IOException is a malformed multipart body (FileUploadException is one)
             ErrorResponses.write(response, json, new ApiException(ErrorCode.INVALID_INPUT,
                     "The form body could not be read. Send valid application/x-www-form-urlencoded or multipart/form-data."));
             return;
         }
-        byte[] body = json.writeValueAsBytes(PhpFormDecoder.decode(fields));
-        chain.doFilter(new CachedBodyRequest(request, body, MediaType.APPLICATION_JSON_VALUE), response);
+        byte[] body = json.writeValueAsBytes(decoded);
+        chain.doFilter(new CachedBodyRequest(request, body, JsonConfiguration.FORM_JSON_VALUE), response);
     }
 
     private static boolean isForm(String contentType) {
@@ -65,32 +82,50 @@ public class FormBodyFilter extends OncePerRequestFilter {
         return contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
-    /** Read the raw body ourselves: containers only parse POST forms, the SDK also sends PUT forms. */
-    private static List<Map.Entry<String, String>> formFields(HttpServletRequest request) throws IOException {
-        String raw = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        List<Map.Entry<String, String>> fields = new ArrayList<>();
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+    /**
+     * Text parts become fields; a file part is passed on as its file name (uploads are not stored).
+     * Parsed from the bytes in memory, part by part, within the same limits as a form.
+     */
+    private List<Map.Entry<String, String>> multipartFields(String contentType, byte[] raw)
+            throws IOException {
+        FileUpload upload = new FileUpload();
+        upload.setFileCountMax(limits.maxFields());
+        upload.setPartHeaderSizeMax(4096);
+        FileItemIterator parts = upload.getItemIterator(new UploadContext() {
+            @Override
+            public long contentLength() {
+                return raw.length;
             }
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            fields.add(new AbstractMap.SimpleEntry<>(URLDecoder.decode(key, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8)));
-        }
-        return fields;
-    }
 
-    /** Text parts become fields; a file part is passed on as its file name (uploads are not stored). */
-    private static List<Map.Entry<String, String>> multipartFields(HttpServletRequest request)
-            throws IOException, ServletException {
+            @Override
+            public String getCharacterEncoding() {
+                return StandardCharsets.UTF_8.name();
+            }
+
+            @Override
+            public String getContentType() {
+                return contentType;
+            }
+
+            @Override
+            public InputStream getInputStream() {
+                return new ByteArrayInputStream(raw);
+            }
+        });
         List<Map.Entry<String, String>> fields = new ArrayList<>();
-        for (Part part : request.getParts()) {
-            String value = part.getSubmittedFileName() != null
-                    ? part.getSubmittedFileName()
-                    : new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            fields.add(new AbstractMap.SimpleEntry<>(part.getName(), value));
+        while (parts.hasNext()) {
+            FileItemStream part = parts.next();
+            String name = part.getFieldName();
+            if (name == null || name.isEmpty()) {
+                continue; // PHP drops a part without a name
+            }
+            String value;
+            try (InputStream content = part.openStream()) {
+                value = part.isFormField() ? new String(content.readAllBytes(), StandardCharsets.UTF_8) : part.getName();
+            }
+            value = value == null ? "" : value;
+            limits.checkField(fields.size(), name, value);
+            fields.add(new AbstractMap.SimpleEntry<>(name, value));
         }
         return fields;
     }

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +39,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
+    /** Answers larger than this are not kept whole: a replay says so instead (docs/decisions.md). */
+    static final int MAX_STORED_ANSWER = 64 * 1024;
 
     private final JdbcClient db;
     private final PlatformTransactionManager transactions;
@@ -76,7 +79,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         byte[] hash = hash(request, body);
-        CachedBodyRequest cachedRequest = new CachedBodyRequest(request, body, null);
 
         TransactionStatus tx = transactions.getTransaction(new DefaultTransactionDefinition());
         try {
@@ -91,14 +93,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-            chain.doFilter(cachedRequest, captured);
+            chain.doFilter(request, captured); // its body can be read again (RequestBodyFilter)
             int status = captured.getStatus();
             if (status >= 200 && status < 300 && !tx.isRollbackOnly()) {
                 db.sql("""
                                 UPDATE idempotency_keys SET status = :status, content_type = :type, body = :body
                                 WHERE account_id = :account AND key = :key""")
                         .param("status", status).param("type", captured.getContentType())
-                        .param("body", captured.getContentAsByteArray())
+                        .param("body", storable(captured.getContentAsByteArray()))
                         .param("account", account.get()).param("key", key).update();
                 transactions.commit(tx);
             } else {
@@ -133,6 +135,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.setContentType(stored.contentType());
         }
         response.getOutputStream().write(stored.body());
+    }
+
+    /** The answer to keep for replays: itself, or past the cap a short note in the envelope's shape. */
+    private byte[] storable(byte[] answer) {
+        if (answer.length <= MAX_STORED_ANSWER) {
+            return answer;
+        }
+        return json.writeValueAsBytes(Map.of("data", Map.of(), "meta", Map.of("idempotent_replay",
+                "The first answer to this request (" + answer.length + " bytes) was too large to keep. "
+                        + "The request took effect once; read the resource to see it.")));
     }
 
     /** Same method, path, query and body bytes; the form filter has already turned forms into JSON. */

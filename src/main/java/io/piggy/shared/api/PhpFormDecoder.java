@@ -14,10 +14,14 @@ public final class PhpFormDecoder {
     private PhpFormDecoder() {
     }
 
-    public static Map<String, Object> decode(List<Map.Entry<String, String>> fields) {
-        Map<String, Object> root = new LinkedHashMap<>();
+    /** @param maxDepth most brackets one key may have; a deeper key is a 1003 (PHP stops at 64 too) */
+    public static Map<String, Object> decode(List<Map.Entry<String, String>> fields, int maxDepth) {
+        Node root = new Node();
         for (Map.Entry<String, String> field : fields) {
             List<String> path = keyPath(field.getKey());
+            if (path.size() - 1 > maxDepth) {
+                throw RequestLimits.exceeded("a field name nested deeper than " + maxDepth + " brackets");
+            }
             if (!path.get(0).isEmpty()) { // PHP drops a field without a name
                 put(root, path, field.getValue());
             }
@@ -48,35 +52,36 @@ public final class PhpFormDecoder {
         return path;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> root, List<String> path, String value) {
-        Map<String, Object> node = root;
-        for (int i = 0; i < path.size(); i++) {
-            String segment = path.get(i);
-            if (segment.isEmpty()) {
-                segment = String.valueOf(nextIndex(node)); // "[]" appends, like PHP
+    /** A map that knows the index "[]" appends at, as PHP's arrays do: finding it must not scan the keys. */
+    private static final class Node extends LinkedHashMap<String, Object> {
+        private long nextIndex;
+
+        void putField(String key, Object value) {
+            put(key, value);
+            if (isIndex(key)) {
+                nextIndex = Math.max(nextIndex, Long.parseLong(key) + 1);
             }
-            if (i == path.size() - 1) {
-                node.put(segment, value);
-                return;
-            }
-            Object child = node.get(segment);
-            if (!(child instanceof Map)) {
-                child = new LinkedHashMap<String, Object>();
-                node.put(segment, child);
-            }
-            node = (Map<String, Object>) child;
         }
     }
 
-    private static int nextIndex(Map<String, Object> node) {
-        int next = 0;
-        for (String k : node.keySet()) {
-            if (isIndex(k)) {
-                next = Math.max(next, Integer.parseInt(k) + 1);
+    private static void put(Node root, List<String> path, String value) {
+        Node node = root;
+        for (int i = 0; i < path.size(); i++) {
+            String segment = path.get(i);
+            if (segment.isEmpty()) {
+                segment = String.valueOf(node.nextIndex); // "[]" appends, like PHP
             }
+            if (i == path.size() - 1) {
+                node.putField(segment, value);
+                return;
+            }
+            Object child = node.get(segment);
+            if (!(child instanceof Node)) {
+                child = new Node();
+                node.putField(segment, child);
+            }
+            node = (Node) child;
         }
-        return next;
     }
 
     /** A map keyed 0, 1, 2, … is a list, as PHP's json_encode would send it. */

@@ -17,16 +17,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * X-RateLimit-Limit / X-RateLimit-Remaining on every API response, and 429 with Retry-After past
- * the per-token rate. Callers are told apart by their bearer token (hashed, never kept in clear),
- * or by address when they send none.
+ * the per-token rate. Callers are told apart by their bearer token (hashed, never kept in clear)
+ * once that token has been accepted; until then, and without a token, by their address. So
+ * guessing tokens is limited per address, and made-up tokens cannot fill the limiter's memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RateLimitFilter extends OncePerRequestFilter {
+    private static final int MAX_KNOWN_TOKENS = 10_000;
     private final RateLimiter limiter;
+    /** Tokens that were accepted (answered other than 401): only these get a limit of their own. */
+    private final Set<String> knownTokens = ConcurrentHashMap.newKeySet();
     private final JsonMapper json;
 
     public RateLimitFilter(@Value("${piggy.rate-limit.requests-per-minute}") long perMinute, Clock clock,
@@ -44,9 +50,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimiter.Decision decision = limiter.acquire(callerOf(request));
-        response.setHeader("X-RateLimit-Limit", String.valueOf(decision.limit()));
-        response.setHeader("X-RateLimit-Remaining", String.valueOf(decision.remaining()));
+        String token = tokenOf(request);
+        boolean known = token != null && knownTokens.contains(token);
+        RateLimiter.Decision decision = limiter.acquire(known ? token : "ip:" + request.getRemoteAddr());
+        // a token's first request is let in by its address, but told what it leaves of the token's own limit
+        RateLimiter.Decision shown = token != null && !known && decision.allowed() ? limiter.peek(token) : decision;
+        response.setHeader("X-RateLimit-Limit", String.valueOf(shown.limit()));
+        response.setHeader("X-RateLimit-Remaining", String.valueOf(shown.remaining()));
         if (!decision.allowed()) {
             response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
             ErrorResponses.write(response, json, new ApiException(ErrorCode.TOO_MANY_REQUESTS,
@@ -54,12 +64,20 @@ public class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+        if (token != null && !known && response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
+            if (knownTokens.size() >= MAX_KNOWN_TOKENS) {
+                knownTokens.clear(); // a crowd, not a shop: they start again from their addresses
+            }
+            knownTokens.add(token);
+            limiter.acquire(token); // its first request counts toward its own limit too
+        }
     }
 
-    private static String callerOf(HttpServletRequest request) {
+    /** The hashed bearer token, or null without one. */
+    private static String tokenOf(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization == null || authorization.isBlank()) {
-            return "ip:" + request.getRemoteAddr();
+            return null;
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(authorization.getBytes(StandardCharsets.UTF_8));

@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * "42", "true" and "yes" are accepted where a number or a boolean is meant.
  */
 public final class AttributeValues {
-    /** What an email address looks like (the contact feature checks emails with it too). */
-    public static final String EMAIL_REGEX = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    /** What an email address looks like; {@link #isEmail} and the email attribute type check with it. */
+    private static final String EMAIL_REGEX = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
     static final int TEXT_MAX = 255;
     static final int LONG_TEXT_MAX = 65_535;
     static final int LINK_MAX = 2_048;
@@ -41,10 +41,13 @@ public final class AttributeValues {
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z0-9._:-]{1,255}$");
     private static final Pattern LICENSE_PLATE = Pattern.compile("^[A-Z0-9](?:[A-Z0-9 -]{0,13}[A-Z0-9])?$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
-    private static final Set<String> FALSE = Set.of("false", "0", "no", "off");
 
     private AttributeValues() {
+    }
+
+    /** An email address as Piggy takes one: the pattern, after trimming, in at most 255 characters. */
+    public static boolean isEmail(String text) {
+        return text != null && text.length() <= TEXT_MAX && EMAIL.matcher(text.trim()).matches();
     }
 
     /** A checked value: either the value to store, or a message that says what to send. */
@@ -250,14 +253,8 @@ public final class AttributeValues {
         if (raw instanceof Boolean b) {
             return Checked.ok(b);
         }
-        String s = scalar(raw).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("");
-        if (TRUE.contains(s)) {
-            return Checked.ok(true);
-        }
-        if (FALSE.contains(s)) {
-            return Checked.ok(false);
-        }
-        return Checked.error("Send true or false (1/0 and yes/no work too).");
+        return scalar(raw).flatMap(BooleanWords::parse).map(Checked::ok)
+                .orElseGet(() -> Checked.error("Send true or false (1/0, yes/no and on/off work too)."));
     }
 
     private static Optional<LocalDate> date(Object raw) {

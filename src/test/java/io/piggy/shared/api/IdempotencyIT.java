@@ -2,9 +2,13 @@ package io.piggy.shared.api;
 
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
+import io.piggy.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +37,27 @@ class IdempotencyIT extends ApiIT {
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(api.get(PREFIX + "/shops").data()).as("created once").hasSize(2);
+    }
+
+    @Test
+    void largeAnswersAreNotKeptWhole() throws Exception {
+        Api api = as(newAccount("Idempotent large"));
+        String large = "{\"text\":\"" + "x".repeat(90_000) + "\"}"; // the echo answers it back: 90 KB
+        Api.Response first = api.send(api.request(PREFIX + "/test-echo").header("Content-Type", "application/json")
+                .header("Idempotency-Key", "large-1").POST(HttpRequest.BodyPublishers.ofString(large)));
+        Api.Response replay = api.send(api.request(PREFIX + "/test-echo").header("Content-Type", "application/json")
+                .header("Idempotency-Key", "large-1").POST(HttpRequest.BodyPublishers.ofString(large)));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.data().get("text").asString()).hasSize(90_000);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().get("meta").get("idempotent_replay").asString()).isNotBlank();
+        try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl());
+             ResultSet rs = db.createStatement().executeQuery(
+                     "SELECT max(octet_length(body)) FROM idempotency_keys WHERE key = 'large-1'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isPositive().isLessThanOrEqualTo(IdempotencyFilter.MAX_STORED_ANSWER);
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ class PhpFormDecoderTest {
         for (int i = 0; i < pairs.length; i += 2) {
             fields.add(Map.entry(pairs[i], pairs[i + 1]));
         }
-        return PhpFormDecoder.decode(fields);
+        return PhpFormDecoder.decode(fields, 64);
     }
 
     @Test
@@ -60,5 +60,22 @@ class PhpFormDecoderTest {
     @Test
     void laterValuesWin() {
         assertThat(decode("a", "1", "a", "2")).isEqualTo(Map.of("a", "2"));
+    }
+
+    @Test
+    void aKeyDeeperThanTheLimitIsRefusedAndAppendingStaysLinear() {
+        List<Map.Entry<String, String>> deep = List.of(Map.entry("a" + "[b]".repeat(5), "1"));
+        assertThat(PhpFormDecoder.decode(deep, 5)).containsKey("a");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PhpFormDecoder.decode(deep, 4))
+                .isInstanceOf(ApiException.class);
+        List<Map.Entry<String, String>> appends = new java.util.ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            appends.add(Map.entry("tags[]", String.valueOf(i)));
+        }
+        List<?> tags = (List<?>) PhpFormDecoder.decode(appends, 64).get("tags");
+        assertThat(tags).hasSize(100_000);
+        assertThat(tags.get(99_999)).isEqualTo("99999");
+        assertThat(decode("x[5]", "a", "x[]", "b")).as("appends go after the highest index, as in PHP")
+                .isEqualTo(Map.of("x", Map.of("5", "a", "6", "b")));
     }
 }

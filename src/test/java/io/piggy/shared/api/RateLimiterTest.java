@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +42,18 @@ class RateLimiterTest {
 
         now.addAndGet(50_000);
         assertThat(limiter.acquire("a").allowed()).as("a new minute starts afresh").isTrue();
+    }
+
+    @Test
+    void pastItsBoundNewCallersShareOneWindow() {
+        RateLimiter limiter = new RateLimiter(2, clock, 3);
+        for (String caller : List.of("a", "b", "c")) {
+            assertThat(limiter.acquire(caller).allowed()).isTrue();
+        }
+        assertThat(limiter.acquire("d").allowed()).isTrue();
+        assertThat(limiter.acquire("e").allowed()).isTrue();
+        assertThat(limiter.acquire("f").allowed()).as("d, e and f share the overflow window").isFalse();
+        assertThat(limiter.acquire("a").allowed()).as("callers with a window keep it").isTrue();
+        assertThat(limiter.callers()).isEqualTo(4);
     }
 }
