@@ -16,12 +16,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A GDPR erasure also reaches the copies of a contact's data in the shared tables: answers kept
- * for Idempotency-Key replays and events waiting in the outbox. Every text in them that contains
- * one of the erased values becomes null; the rows stay, so a replay still answers without
- * running the request again.
+ * for Idempotency-Key replays and events in the outbox. In an event that concerns an erased
+ * contact (its {@code contact_id}, or for rows written without one a payload that names the
+ * contact's uuid), every text that contains one of the erased values becomes null; other
+ * contacts' events are left alone, even when they hold the same words. In stored answers, which
+ * name no contact, every text that contains an erased value becomes null. The rows stay, so a
+ * replay still answers without running the request again and an event is still delivered.
  */
 @Component
 class PersonalDataRedaction {
@@ -31,6 +35,13 @@ class PersonalDataRedaction {
     private static final String CONTAINS_ANY = """
              EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(:needles AS jsonb)) AS n(v)
                      WHERE strpos(lower(%s), n.v) > 0)""";
+    /** The events about one of :contacts; rows written without a contact_id count when they name its uuid. */
+    private static final String CONCERNING_CONTACTS = """
+            SELECT id, payload::text FROM outbox_events
+            WHERE account_id = :account
+              AND (contact_id IN (SELECT CAST(c.id AS uuid) FROM jsonb_array_elements_text(CAST(:contacts AS jsonb)) AS c(id))
+                   OR contact_id IS NULL AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(:contacts AS jsonb)) AS c(id)
+                                                      WHERE strpos(payload::text, c.id) > 0))""";
     private final JdbcClient db;
     private final JsonMapper json;
 
@@ -58,7 +69,11 @@ class PersonalDataRedaction {
         }
     }
 
-    void redact(AccountId account, Collection<String> values) {
+    /**
+     * @param contacts the erased contacts (the contact and the ones merged into it)
+     * @param values   their personal texts
+     */
+    void redact(AccountId account, Collection<UUID> contacts, Collection<String> values) {
         List<String> needles = values.stream().filter(v -> v != null && v.trim().length() >= MIN_LENGTH)
                 .map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
         if (needles.isEmpty()) {
@@ -67,9 +82,9 @@ class PersonalDataRedaction {
         String needlesJson = json.writeValueAsString(needles);
         record Row(long id, String text) {
         }
-        db.sql("SELECT id, payload::text FROM outbox_events WHERE account_id = :account AND "
-                        + CONTAINS_ANY.formatted("payload::text"))
+        db.sql(CONCERNING_CONTACTS + " AND " + CONTAINS_ANY.formatted("payload::text"))
                 .param("account", account.value()).param("needles", needlesJson)
+                .param("contacts", json.writeValueAsString(contacts))
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2))).list()
                 .forEach(row -> db.sql("UPDATE outbox_events SET payload = CAST(:payload AS jsonb) WHERE id = :id")
                         .param("payload", redacted(row.text(), needles)).param("id", row.id()).update());
