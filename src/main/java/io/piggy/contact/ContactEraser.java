@@ -67,9 +67,16 @@ class ContactEraser {
         }
         List<UUID> family = contacts.withMergedSources(account, contact);
         List<String> personal = new ArrayList<>();
+        List<String> identifying = new ArrayList<>();
         for (UUID id : family) {
-            contacts.findIncludingDeleted(account, id).ifPresent(c -> personal.addAll(PersonalDataRedaction.valuesOf(c)));
-            identifiers.ofContact(account, id).forEach(i -> personal.add(i.value()));
+            contacts.findIncludingDeleted(account, id).ifPresent(c -> {
+                personal.addAll(PersonalDataRedaction.valuesOf(c));
+                identifying.addAll(PersonalDataRedaction.identifyingOf(c));
+            });
+            identifiers.ofContact(account, id).forEach(i -> {
+                personal.add(i.value());
+                identifying.add(i.value());
+            });
         }
         for (UUID id : family) {
             for (ContactErasureStep step : steps) {
@@ -80,7 +87,7 @@ class ContactEraser {
         subscriptions.deleteAll(account, family);
         tokens.deleteAll(account, family);
         codes.deleteAll(account, family);
-        redaction.redact(account, family, personal);
+        redaction.redact(account, family, identifying, personal);
         contacts.erase(account, family);
     }
 }

@@ -48,6 +48,45 @@ class GdprEventRedactionIT extends ApiIT {
         assertThat(api.get(PREFIX + "/contacts/" + kept).data().get("current_values").get("gender").asString()).isEqualTo("female");
     }
 
+    @Test
+    void onlyTheErasedContactsStoredAnswersAreRedacted() throws Exception {
+        TestAccount account = newAccount("GDPR answers");
+        Api api = as(account);
+        assertThat(createAttribute(api, "gender", "text", null).status()).isEqualTo(200);
+        String erased = createContact(api, "erase.answer@example.com");
+        String kept = createContact(api, "keep.answer@example.com");
+        assertThat(setAttributes(api, erased, Map.of("gender", "male")).status()).isEqualTo(200);
+        assertThat(identifier(api, "answer-erased", "ERASED-CARD-1", erased).status()).isEqualTo(200);
+        assertThat(identifier(api, "answer-kept", "FEMALE-CARD-1", kept).status()).as("\"female-…\" contains \"male\"")
+                .isEqualTo(200);
+
+        assertThat(api.postJson(PREFIX + "/contacts/" + erased + "/delete", Map.of("type", "GDPR")).status()).isEqualTo(200);
+
+        assertThat(answer(account, "answer-kept")).as("the other contact's answer is left alone")
+                .contains("FEMALE-CARD-1").contains("keep.answer@example.com");
+        assertThat(answer(account, "answer-erased")).doesNotContain("ERASED-CARD-1").doesNotContain("erase.answer");
+        assertThat(identifier(api, "answer-kept", "FEMALE-CARD-1", kept).header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    private static Api.Response identifier(Api api, String key, String value, String contact) {
+        return api.send(api.request(PREFIX + "/contact-identifiers").header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"contact_identifier_value\":\"" + value
+                        + "\",\"contact_uuid\":\"" + contact + "\"}")));
+    }
+
+    private static String answer(TestAccount account, String key) throws Exception {
+        try (var c = TestSql.connect(); var s = c.prepareStatement(
+                "SELECT convert_from(body, 'UTF8') FROM idempotency_keys WHERE account_id = ?::uuid AND key = ?")) {
+            s.setString(1, account.uuid());
+            s.setString(2, key);
+            try (var rs = s.executeQuery()) {
+                assertThat(rs.next()).as("answer " + key + " stored").isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
     private static long count(TestAccount account, String value) throws Exception {
         return TestSql.count("SELECT count(*) FROM outbox_events WHERE account_id = ?::uuid AND payload::text LIKE ?",
                 account.uuid(), "%\"" + value + "\"%");
