@@ -9,9 +9,9 @@ import io.piggy.contact.ContactDirectory;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.db.Ids;
-import org.springframework.dao.DuplicateKeyException;
 import io.piggy.shared.events.EventType;
 import io.piggy.shared.events.Events;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
