@@ -26,10 +26,12 @@ class ContactEraser {
     private final VerificationCodes codes;
     private final PersonalDataRedaction redaction;
     private final List<ContactErasureStep> steps;
+    private final ContactEvents events;
 
     ContactEraser(Contacts contacts, ContactIdentifiers identifiers, ContactSubscriptions subscriptions,
                   ContactAuthTokens tokens, VerificationCodes codes, PersonalDataRedaction redaction,
-                  List<ContactErasureStep> steps) {
+                  List<ContactErasureStep> steps, ContactEvents events) {
+        this.events = events;
         this.contacts = contacts;
         this.identifiers = identifiers;
         this.subscriptions = subscriptions;
@@ -48,8 +50,13 @@ class ContactEraser {
             identifiers.unlinkAll(account, contact);
             tokens.revokeAll(account, List.of(contact));
             contacts.markDeleted(account, contact);
+            events.deleted(account, contact);
         } else {
+            boolean live = contacts.find(account, contact).isPresent();
             erase(account, contact);
+            if (live) { // one contact_deleted per contact: a contact deleted with DEFAULT before had its event
+                events.deleted(account, contact);
+            }
         }
     }
 
@@ -60,9 +67,16 @@ class ContactEraser {
         }
         List<UUID> family = contacts.withMergedSources(account, contact);
         List<String> personal = new ArrayList<>();
+        List<String> identifying = new ArrayList<>();
         for (UUID id : family) {
-            contacts.findIncludingDeleted(account, id).ifPresent(c -> personal.addAll(PersonalDataRedaction.valuesOf(c)));
-            identifiers.ofContact(account, id).forEach(i -> personal.add(i.value()));
+            contacts.findIncludingDeleted(account, id).ifPresent(c -> {
+                personal.addAll(PersonalDataRedaction.valuesOf(c));
+                identifying.addAll(PersonalDataRedaction.identifyingOf(c));
+            });
+            identifiers.ofContact(account, id).forEach(i -> {
+                personal.add(i.value());
+                identifying.add(i.value());
+            });
         }
         for (UUID id : family) {
             for (ContactErasureStep step : steps) {
@@ -73,7 +87,7 @@ class ContactEraser {
         subscriptions.deleteAll(account, family);
         tokens.deleteAll(account, family);
         codes.deleteAll(account, family);
-        redaction.redact(account, personal);
+        redaction.redact(account, family, identifying, personal);
         contacts.erase(account, family);
     }
 }

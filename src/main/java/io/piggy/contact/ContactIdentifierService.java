@@ -15,10 +15,12 @@ class ContactIdentifierService {
     static final int MAX_LENGTH = 255;
     private final ContactIdentifiers identifiers;
     private final Contacts contacts;
+    private final ContactEvents events;
 
-    ContactIdentifierService(ContactIdentifiers identifiers, Contacts contacts) {
+    ContactIdentifierService(ContactIdentifiers identifiers, Contacts contacts, ContactEvents events) {
         this.identifiers = identifiers;
         this.contacts = contacts;
+        this.events = events;
     }
 
     static String requireValue(String value) {
@@ -52,7 +54,9 @@ class ContactIdentifierService {
             throw new ApiException(ErrorCode.CONTACT_IDENTIFIER_ALREADY_EXISTS,
                     "The identifier '" + v + "' exists already. Link it with PUT /contact-identifiers/link.");
         }
-        return identifiers.find(account, v).orElseThrow();
+        ContactIdentifiers.Identifier created = identifiers.find(account, v).orElseThrow();
+        events.identifierCreated(account, created);
+        return created;
     }
 
     @Transactional
@@ -102,9 +106,11 @@ class ContactIdentifierService {
     /**
      * Gives a new contact an identifier: links it when it exists and is free, creates it when unknown.
      */
+    @Transactional
     void attachToNewContact(AccountId account, String value, UUID contact) {
         String v = requireValue(value);
         if (identifiers.insert(account, v, v, contact)) {
+            events.identifierCreated(account, identifiers.find(account, v).orElseThrow());
             return;
         }
         ContactIdentifiers.Identifier existing = find(account, v);

@@ -29,8 +29,11 @@ class ContactMerger {
     private final ContactAuthTokens tokens;
     private final List<ContactMergeStep> steps;
 
+    private final ContactEvents events;
+
     ContactMerger(Contacts contacts, ContactIdentifiers identifiers, ContactSubscriptions subscriptions,
-                  ContactAuthTokens tokens, List<ContactMergeStep> steps) {
+                  ContactAuthTokens tokens, List<ContactMergeStep> steps, ContactEvents events) {
+        this.events = events;
         this.contacts = contacts;
         this.identifiers = identifiers;
         this.subscriptions = subscriptions;
@@ -104,7 +107,9 @@ class ContactMerger {
         }
         tokens.revokeAll(account, List.of(source.id()));
         contacts.markMerged(account, source.id(), destination.id());
-        return contacts.find(account, destination.id()).orElseThrow();
+        Contacts.Contact merged = contacts.find(account, destination.id()).orElseThrow();
+        events.updated(account, merged);
+        return merged;
     }
 
     /** The source's values, overwritten by every value the destination has (empty values do not count). */

@@ -4,6 +4,7 @@ import io.piggy.account.AccountId;
 import io.piggy.shared.api.ListQuery;
 import io.piggy.shared.api.PageRequest;
 import io.piggy.shared.db.Ids;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,13 +45,17 @@ class Contacts {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final AdvisoryLocks locks;
+    /** Lazily: building a contact's view reaches other features, which use this repository. */
+    private final ObjectProvider<ContactEvents> events;
 
-    Contacts(JdbcClient db, JsonMapper json, Clock clock, TransactionTemplate transaction, AdvisoryLocks locks) {
+    Contacts(JdbcClient db, JsonMapper json, Clock clock, TransactionTemplate transaction, AdvisoryLocks locks,
+             ObjectProvider<ContactEvents> events) {
         this.db = db;
         this.json = json;
         this.clock = clock;
         this.transaction = transaction;
         this.locks = locks;
+        this.events = events;
     }
 
     static String emailKey(String email) {
@@ -125,7 +130,11 @@ class Contacts {
                     .param("account", account.value()).param("id", id).param("email", email.trim())
                     .param("key", emailKey(email)).param("anonymous", anonymous).param("channel", channel)
                     .param("referral", referralCode).param("now", now)
-                    .query(this::map).optional();
+                    .query(this::map).optional()
+                    .map(created -> {
+                        events.getObject().created(account, created);
+                        return created;
+                    });
         });
     }
 
@@ -145,12 +154,16 @@ class Contacts {
 
     /** Sets some values and clears others in one statement, so concurrent updates of other attributes are kept. */
     Optional<Contact> updateAttributes(AccountId account, UUID id, Map<String, Object> set, Collection<String> clear) {
-        return db.sql("UPDATE contacts SET attributes = (attributes || CAST(:set AS jsonb)) "
+        return transaction.execute(tx -> db.sql("UPDATE contacts SET attributes = (attributes || CAST(:set AS jsonb)) "
                         + "- ARRAY(SELECT jsonb_array_elements_text(CAST(:clear AS jsonb))), updated_at = :now "
                         + "WHERE account_id = :account AND id = :id" + LIVE_BY_ID + " RETURNING " + COLUMNS)
                 .param("set", json.writeValueAsString(set)).param("clear", json.writeValueAsString(clear))
                 .param("now", Timestamp.from(clock.instant())).param("account", account.value()).param("id", id)
-                .query(this::map).optional();
+                .query(this::map).optional()
+                .map(updated -> {
+                    events.getObject().updated(account, updated);
+                    return updated;
+                }));
     }
 
     /**
@@ -160,9 +173,10 @@ class Contacts {
     void addMissingAttributes(AccountId account, UUID id, Map<String, Object> values) {
         db.sql("UPDATE contacts SET attributes = CAST(:values AS jsonb) || jsonb_strip_nulls(attributes), updated_at = :now "
                         + "WHERE account_id = :account AND id = :id" + LIVE_BY_ID
-                        + " AND CAST(:values AS jsonb) || jsonb_strip_nulls(attributes) <> attributes")
+                        + " AND CAST(:values AS jsonb) || jsonb_strip_nulls(attributes) <> attributes RETURNING " + COLUMNS)
                 .param("values", json.writeValueAsString(values)).param("now", Timestamp.from(clock.instant()))
-                .param("account", account.value()).param("id", id).update();
+                .param("account", account.value()).param("id", id).query(this::map).optional()
+                .ifPresent(updated -> events.getObject().updated(account, updated));
     }
 
     void replaceAttributes(AccountId account, UUID id, Map<String, Object> attributes) {
@@ -174,10 +188,12 @@ class Contacts {
 
     /** An anonymous contact becomes a real one with this email (the caller holds the email lock). */
     Contact claim(AccountId account, UUID id, String email) {
-        return db.sql("UPDATE contacts SET email = :email, email_key = :key, is_anonymous = false, updated_at = :now "
+        Contact claimed = db.sql("UPDATE contacts SET email = :email, email_key = :key, is_anonymous = false, updated_at = :now "
                         + "WHERE account_id = :account AND id = :id RETURNING " + COLUMNS)
                 .param("email", email.trim()).param("key", emailKey(email)).param("now", Timestamp.from(clock.instant()))
                 .param("account", account.value()).param("id", id).query(this::map).single();
+        events.getObject().updated(account, claimed);
+        return claimed;
     }
 
     void markMerged(AccountId account, UUID source, UUID destination) {

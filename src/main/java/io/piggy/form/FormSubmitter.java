@@ -7,6 +7,8 @@ import io.piggy.contact.SubscriptionService;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.attribute.AttributeValues;
 import io.piggy.shared.db.Ids;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * A submission of a hosted page: checks the values with the contact attributes' own rules and,
  * when all are valid, in one transaction finds or creates the contact by email, saves the values,
- * subscribes it, records the submission and publishes {@link FormSubmitted}.
+ * subscribes it, records the submission, publishes {@link FormSubmitted} (synchronously, for the
+ * form's credits) and records {@code form_submission_completed} in the outbox.
  * <p>
  * What a submission may change is decided here, once, for every way a form is submitted. A PUBLIC
  * page proves nothing about who sends it (anyone may type a customer's email), so it only adds
@@ -44,12 +47,15 @@ class FormSubmitter {
     private final ContactDirectory contacts;
     private final SubscriptionService subscriptions;
     private final FormSubmissions submissions;
-    private final ApplicationEventPublisher events;
+    private final ApplicationEventPublisher publisher;
+    private final Events events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     FormSubmitter(ContactAttributeService attributes, ContactDirectory contacts, SubscriptionService subscriptions,
-                  FormSubmissions submissions, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+                  FormSubmissions submissions, ApplicationEventPublisher publisher, Events events, TransactionTemplate tx,
+                  Clock clock) {
+        this.publisher = publisher;
         this.attributes = attributes;
         this.contacts = contacts;
         this.subscriptions = subscriptions;
@@ -135,7 +141,9 @@ class FormSubmitter {
                 form.credits(), answers, clock.instant());
         FormSubmitted event = new FormSubmitted(form.account(), form.id(), submission.id(), contact,
                 submission.firstSubmission(), submission.creditsDue());
-        events.publishEvent(event);
+        publisher.publishEvent(event);
+        events.record(form.account().value(), EventType.FORM_SUBMISSION_COMPLETED, contact,
+                Map.of("form", Map.of("uuid", form.id()), "submission", SubmissionResponse.of(submission)));
         return event;
     }
 }

@@ -10,8 +10,11 @@ import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.api.WholeNumbers;
 import io.piggy.shared.db.Ids;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -34,11 +37,15 @@ class CreditReceptionService {
     private final LoyaltyTransactions transactions;
     private final Balances balances;
     private final LoyaltyIdentifiers identifiers;
+    private final Events events;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     CreditReceptionService(AccountCatalog catalog, ShopDirectory shops, ContactDirectory contacts, EarningRules rules,
                            LoyaltyTransactions transactions, Balances balances, LoyaltyIdentifiers identifiers,
-                           Clock clock) {
+                           Events events, TransactionTemplate tx, Clock clock) {
+        this.events = events;
+        this.tx = tx;
         this.catalog = catalog;
         this.shops = shops;
         this.contacts = contacts;
@@ -74,15 +81,21 @@ class CreditReceptionService {
                 request.shopUuid(), amount, unit == null ? null : unit.uuid(), request.unitValue(), null, null,
                 request.posTransaction(), LedgerEntry.API_CHANNEL, clock.instant());
         LedgerEntry.Details details = new LedgerEntry.Details(identifier == null ? null : identifier.value(), attributes);
-        LoyaltyTransactions.Appended appended;
+        UnitResponse shownUnit = unit;
         try {
-            appended = moved(account, transactions.append(account, entry, details), entry);
+            // the ledger write and its event: one statement more, and everything the event says is at hand
+            return tx.execute(status -> {
+                LoyaltyTransactions.Appended appended = moved(account, transactions.append(account, entry, details), entry);
+                CreditReceptionResponse reception = LoyaltyTransactionViews.creditReception(entry,
+                        LoyaltyTransactionViews.contact(entry.contactId(), appended), appended.shop(), shownUnit,
+                        identifier, details.attributes());
+                events.record(account.value(), EventType.CREDIT_RECEPTION_CREATED, entry.contactId(), reception);
+                return reception;
+            });
         } catch (DuplicateKeyException e) {
             throw new ApiException(ErrorCode.POS_TRANSACTION_ALREADY_LINKED,
                     "POS transaction " + request.posTransaction() + " is already linked to a credit reception.");
         }
-        return LoyaltyTransactionViews.creditReception(entry, LoyaltyTransactionViews.contact(entry.contactId(), appended),
-                appended.shop(), unit, identifier, details.attributes());
     }
 
     /** The credits a reception would give, with no side effect (same checks as {@link #create}). */
@@ -112,10 +125,14 @@ class CreditReceptionService {
                 original.shopId(), -original.credits(), original.unitId(),
                 original.unitValue() == null ? null : original.unitValue().negate(), null, original.id(), null,
                 LedgerEntry.API_CHANNEL, clock.instant());
-        LoyaltyTransactions.Appended appended = appendReversal(account, reversal);
-        return LoyaltyTransactionViews.creditReception(reversal,
-                LoyaltyTransactionViews.contact(reversal.contactId(), appended), appended.shop(),
-                reversal.unitId() == null ? null : catalog.unitsById(account).get(reversal.unitId()), null, Map.of());
+        return tx.execute(status -> {
+            LoyaltyTransactions.Appended appended = appendReversal(account, reversal);
+            CreditReceptionResponse reversed = LoyaltyTransactionViews.creditReception(reversal,
+                    LoyaltyTransactionViews.contact(reversal.contactId(), appended), appended.shop(),
+                    reversal.unitId() == null ? null : catalog.unitsById(account).get(reversal.unitId()), null, Map.of());
+            events.record(account.value(), EventType.CREDIT_RECEPTION_REVERSED, reversal.contactId(), reversed);
+            return reversed;
+        });
     }
 
     void requireNotReversed(AccountId account, LedgerEntry original) {

@@ -3,6 +3,8 @@ package io.piggy.loyalty;
 import io.piggy.account.ShopDirectory;
 import io.piggy.form.FormSubmitted;
 import io.piggy.shared.db.Ids;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +22,12 @@ class FormCredits {
     private final ShopDirectory shops;
     private final LoyaltyTransactions transactions;
     private final CreditReceptionService receptions;
+    private final Events events;
     private final Clock clock;
 
-    FormCredits(ShopDirectory shops, LoyaltyTransactions transactions, CreditReceptionService receptions, Clock clock) {
+    FormCredits(ShopDirectory shops, LoyaltyTransactions transactions, CreditReceptionService receptions, Events events,
+                Clock clock) {
+        this.events = events;
         this.shops = shops;
         this.transactions = transactions;
         this.receptions = receptions;
@@ -40,6 +45,9 @@ class FormCredits {
         LedgerEntry.Details details = new LedgerEntry.Details(null,
                 Map.of("form_uuid", submitted.form().toString(), "form_submission_uuid", submitted.submission().toString()));
         Optional<LoyaltyTransactions.Appended> appended = transactions.append(submitted.account(), entry, details);
-        receptions.moved(submitted.account(), appended, entry);
+        LoyaltyTransactions.Appended after = receptions.moved(submitted.account(), appended, entry);
+        events.record(submitted.account().value(), EventType.CREDIT_RECEPTION_CREATED, entry.contactId(),
+                LoyaltyTransactionViews.creditReception(entry, LoyaltyTransactionViews.contact(entry.contactId(), after),
+                        after.shop(), null, null, details.attributes()));
     }
 }

@@ -8,6 +8,8 @@ import io.piggy.contact.ContactRef;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.db.Ids;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,11 +37,13 @@ class RewardReceptionService {
     private final CreditReceptionService credits;
     private final LoyaltyIdentifiers identifiers;
     private final TransactionTemplate tx;
+    private final Events events;
     private final Clock clock;
 
     RewardReceptionService(Rewards rewards, RewardCodes codes, RewardReceptionStates states, ShopDirectory shops,
                            ContactDirectory contacts, LoyaltyTransactions transactions, Balances balances, CreditReceptionService credits,
-                           LoyaltyIdentifiers identifiers, TransactionTemplate tx, Clock clock) {
+                           LoyaltyIdentifiers identifiers, TransactionTemplate tx, Events events, Clock clock) {
+        this.events = events;
         this.rewards = rewards;
         this.codes = codes;
         this.states = states;
@@ -73,9 +77,7 @@ class RewardReceptionService {
                 -reward.requiredCredits(), null, null, reward.id(), null, null, LedgerEntry.API_CHANNEL, clock.instant());
         RewardReceptionStates.State state = new RewardReceptionStates.State(entry.id(), reward.rewardType(),
                 reward.expiresAt(entry.createdAt()), null, null);
-        record Claimed(LoyaltyTransactions.Appended appended, String code) {
-        }
-        Claimed claimed = tx.execute(status -> {
+        return tx.execute(status -> {
             LoyaltyTransactions.Appended after =
                     credits.moved(account, transactions.append(account, entry,
                             new LedgerEntry.Details(identifier == null ? null : identifier.value(), Map.of())), entry);
@@ -87,11 +89,11 @@ class RewardReceptionService {
                 throw outOfStock(reward);
             }
             states.insert(account, entry.id(), state.rewardType(), state.expiresAt());
-            return new Claimed(after, code);
+            RewardReceptionResponse reception = RewardReceptionResponse.of(entry, reward.afterOneTaken(),
+                    LoyaltyTransactionViews.contact(contact.uuid(), after), shop, identifier, code, state);
+            events.record(account.value(), EventType.REWARD_RECEPTION_CREATED, contact.uuid(), reception);
+            return reception;
         });
-        return RewardReceptionResponse.of(entry, reward.afterOneTaken(),
-                LoyaltyTransactionViews.contact(contact.uuid(), claimed.appended()), shop, identifier, claimed.code(),
-                state);
     }
 
     /**
@@ -119,7 +121,7 @@ class RewardReceptionService {
         LedgerEntry reversal = new LedgerEntry(Ids.next(clock), LedgerEntry.CREDIT_RECEPTION, original.contactId(),
                 original.shopId(), -original.credits(), null, null, original.rewardId(), original.id(), null,
                 LedgerEntry.API_CHANNEL, clock.instant());
-        LoyaltyTransactions.Appended appended = tx.execute(status -> {
+        return tx.execute(status -> {
             if (!states.markReversed(account, original.id(), reversal.createdAt())) {
                 throw states.find(account, original.id()).filter(RewardReceptionStates.State::collected)
                         .map(s -> new ApiException(ErrorCode.REWARD_NOT_COLLECTABLE,
@@ -129,10 +131,11 @@ class RewardReceptionService {
             }
             LoyaltyTransactions.Appended after = credits.appendReversal(account, reversal);
             rewards.putBack(account, original.rewardId());
-            return after;
+            CreditReceptionResponse reversed = LoyaltyTransactionViews.creditReception(reversal,
+                    LoyaltyTransactionViews.contact(reversal.contactId(), after), after.shop(), null, null, Map.of());
+            events.record(account.value(), EventType.REWARD_RECEPTION_REVERSED, reversal.contactId(), reversed);
+            return reversed;
         });
-        return LoyaltyTransactionViews.creditReception(reversal,
-                LoyaltyTransactionViews.contact(reversal.contactId(), appended), appended.shop(), null, null, Map.of());
     }
 
     private void requireUnderLimit(AccountId account, Reward reward, List<UUID> members, long limit) {

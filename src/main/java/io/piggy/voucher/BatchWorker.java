@@ -1,7 +1,8 @@
 package io.piggy.voucher;
 
 import io.piggy.shared.db.Ids;
-import io.piggy.shared.db.Outbox;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import io.piggy.shared.jobs.Backoff;
 import io.piggy.shared.jobs.Failures;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ class BatchWorker implements SmartLifecycle {
     private final Batches batches;
     private final Promotions promotions;
     private final CodeSpaces codeSpaces;
-    private final Outbox outbox;
+    private final Events events;
     private final TransactionTemplate transactions;
     /** A chunk's work, inside the claiming transaction, so a failure can be rolled back without losing the claim. */
     private final TransactionTemplate savepoint;
@@ -55,12 +56,12 @@ class BatchWorker implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    BatchWorker(Batches batches, Promotions promotions, CodeSpaces codeSpaces, Outbox outbox,
+    BatchWorker(Batches batches, Promotions promotions, CodeSpaces codeSpaces, Events events,
                 PlatformTransactionManager transactionManager, BatchProperties properties, Clock clock) {
         this.batches = batches;
         this.promotions = promotions;
         this.codeSpaces = codeSpaces;
-        this.outbox = outbox;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -227,7 +228,13 @@ class BatchWorker implements SmartLifecycle {
         event.put("promotion", Map.of("uuid", batch.promotionId()));
         event.put("chunk", chunk.chunkNo());
         event.put("count", chunk.size());
-        outbox.record(chunk.account().value(), VoucherService.CREATED, event);
+        // one summary event per chunk, never one per code (see docs/decisions.md)
+        events.record(chunk.account().value(), EventType.VOUCHER_CREATED, event);
+        if ("COMPLETED".equals(progress.status())) {
+            events.record(chunk.account().value(), EventType.VOUCHER_BATCH_COMPLETED,
+                    new BatchResponse(batch.id(), "vouchers", progress.quantity(), progress.status(),
+                            progress.generated(), null, batch.promotionId(), batch.createdAt(), now));
+        }
         // last, so the promotion's row is locked only for the commit (chunks of one promotion meet here)
         promotions.countCreated(chunk.account(), batch.promotionId(), chunk.size());
     }

@@ -6,7 +6,8 @@ import io.piggy.contact.ContactDirectory;
 import io.piggy.contact.ContactRef;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
-import io.piggy.shared.db.Outbox;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +26,6 @@ import java.util.UUID;
  */
 @Service
 class RedemptionService {
-    static final String REDEEMED = "voucher_redeemed";
     static final Duration LOCK_DURATION = Duration.ofHours(1);
 
     private final Vouchers vouchers;
@@ -34,19 +34,19 @@ class RedemptionService {
     private final ContactDirectory contacts;
     private final ShopDirectory shops;
     private final VoucherViews views;
-    private final Outbox outbox;
+    private final Events events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     RedemptionService(Vouchers vouchers, Redemptions redemptions, Promotions promotions, ContactDirectory contacts,
-                      ShopDirectory shops, VoucherViews views, Outbox outbox, Clock clock) {
+                      ShopDirectory shops, VoucherViews views, Events events, Clock clock) {
         this.vouchers = vouchers;
         this.redemptions = redemptions;
         this.promotions = promotions;
         this.contacts = contacts;
         this.shops = shops;
         this.views = views;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -90,7 +90,7 @@ class RedemptionService {
     private LockResponse lockResponse(AccountId account, UUID id) {
         Vouchers.Voucher v = vouchers.find(account, id).orElseThrow();
         VoucherResponse view = views.view(account, v);
-        outbox.record(account.value(), VoucherService.UPDATED, view);
+        events.record(account.value(), EventType.VOUCHER_UPDATED, VoucherViews.contactOf(view), view);
         return new LockResponse(view, new LockResponse.Lock(v.releaseKey(), v.lockedAt(),
                 v.unlockedAt(), v.lockReleaseAt()));
     }
@@ -138,7 +138,7 @@ class RedemptionService {
         List<Redemptions.Redemption> rows = redemptions.insert(account, redeemed, contact.uuid(), request.shop(),
                 request.times(), now);
         VoucherResponse view = views.view(account, redeemed, promotion, contact);
-        outbox.record(account.value(), REDEEMED, view);
+        events.record(account.value(), EventType.VOUCHER_REDEEMED, VoucherViews.contactOf(view), view);
         return new MultiRedeemResponse(view, rows.stream()
                 .map(r -> new MultiRedeemResponse.Redemption(r.id(), r.createdAt())).toList());
     }
@@ -182,7 +182,7 @@ class RedemptionService {
         }
         vouchers.unredeem(account, voucher.id(), now);
         VoucherResponse view = views.view(account, vouchers.find(account, voucher.id()).orElseThrow());
-        outbox.record(account.value(), VoucherService.UPDATED, view);
+        events.record(account.value(), EventType.VOUCHER_UPDATED, VoucherViews.contactOf(view), view);
         return view;
     }
 

@@ -4,7 +4,8 @@ import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.db.Ids;
-import io.piggy.shared.db.Outbox;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,8 +19,6 @@ import java.util.UUID;
 /** Creating and changing single vouchers. */
 @Service
 class VoucherService {
-    static final String CREATED = "voucher_created";
-    static final String UPDATED = "voucher_updated";
     private static final int MAX_CODE_LENGTH = 255;
     /** A fresh random code collides rarely (the code space stays at least half free); a few tries suffice. */
     private static final int GENERATION_ATTEMPTS = 20;
@@ -28,17 +27,17 @@ class VoucherService {
     private final CodeSpaces codeSpaces;
     private final VoucherDraft drafts;
     private final VoucherViews views;
-    private final Outbox outbox;
+    private final Events events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     VoucherService(Vouchers vouchers, CodeSpaces codeSpaces, VoucherDraft drafts,
-                   VoucherViews views, Outbox outbox, Clock clock) {
+                   VoucherViews views, Events events, Clock clock) {
         this.vouchers = vouchers;
         this.codeSpaces = codeSpaces;
         this.drafts = drafts;
         this.views = views;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,7 +67,7 @@ class VoucherService {
             }
         }
         VoucherResponse view = views.view(account, vouchers.find(account, id).orElseThrow());
-        outbox.record(account.value(), CREATED, view);
+        events.record(account.value(), EventType.VOUCHER_CREATED, VoucherViews.contactOf(view), view);
         return view;
     }
 
@@ -104,7 +103,7 @@ class VoucherService {
                 : VoucherDraft.attributes(request.customAttributes(), "custom_attributes");
         vouchers.update(account, id, "DEACTIVATED".equals(request.status()), expiration, attributes);
         VoucherResponse view = views.view(account, vouchers.find(account, id).orElseThrow());
-        outbox.record(account.value(), UPDATED, view);
+        events.record(account.value(), EventType.VOUCHER_UPDATED, VoucherViews.contactOf(view), view);
         return view;
     }
 

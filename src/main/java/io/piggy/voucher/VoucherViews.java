@@ -20,6 +20,11 @@ class VoucherViews {
         this.contacts = contacts;
     }
 
+    /** The contact a voucher's events concern, or null. */
+    static UUID contactOf(VoucherResponse view) {
+        return view.contact() == null ? null : view.contact().uuid();
+    }
+
     VoucherResponse view(AccountId account, Vouchers.Voucher voucher) {
         return views(account, List.of(voucher)).get(0);
     }

@@ -1,0 +1,69 @@
+package io.piggy.shared.events;
+
+import io.piggy.shared.db.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Records what happened as a row of the outbox, in the caller's transaction: the event exists
+ * exactly when the change it describes was committed. One INSERT, nothing read.
+ * <p>
+ * The row keeps the webhook body's {@code data} in {@code payload} and its {@code type} in
+ * {@code event_type}; {@link #body} puts them together as Piggy sends them,
+ * {@code {"type": "<event_type>", "data": {...}}}. {@code contact_id} names the contact an event
+ * concerns, so a GDPR erasure finds exactly that contact's events.
+ */
+@Component
+public class Events {
+    private final JdbcClient db;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Events(JdbcClient db, JsonMapper json, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** An event that concerns no contact. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID record(UUID account, EventType type, Object data) {
+        return record(account, type, null, data);
+    }
+
+    /**
+     * @param contact the contact the event is about (or whose data it carries), null for none
+     * @param data    the webhook's {@code data}: the resource as the API answers it
+     * @return the event's uuid
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID record(UUID account, EventType type, UUID contact, Object data) {
+        Instant now = clock.instant();
+        UUID uuid = Ids.next(clock);
+        db.sql("""
+                        INSERT INTO outbox_events (account_id, uuid, event_type, contact_id, payload, created_at)
+                        VALUES (:account, :uuid, :type, :contact, CAST(:payload AS jsonb), :now)""")
+                .param("account", account).param("uuid", uuid).param("type", type.wireName())
+                .param("contact", contact).param("payload", json.writeValueAsString(data))
+                .param("now", Timestamp.from(now)).update();
+        return uuid;
+    }
+
+    /** The body a webhook carries for an event of this type whose stored payload is {@code data}. */
+    public static Map<String, Object> body(String eventType, Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", eventType);
+        body.put("data", data);
+        return body;
+    }
+}
