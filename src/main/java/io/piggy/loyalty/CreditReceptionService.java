@@ -81,17 +81,15 @@ class CreditReceptionService {
                 request.shopUuid(), amount, unit == null ? null : unit.uuid(), request.unitValue(), null, null,
                 request.posTransaction(), LedgerEntry.API_CHANNEL, clock.instant());
         LedgerEntry.Details details = new LedgerEntry.Details(identifier == null ? null : identifier.value(), attributes);
-        UnitResponse shownUnit = unit;
+        // the event carries the answer; the statement fills in what only it knows (email, balance, shop)
+        CreditReceptionResponse template = LoyaltyTransactionViews.creditReception(entry,
+                LoyaltyTransactionViews.contact(entry.contactId(), null, 0), new ShopResponse(0, entry.shopId(), null, null, null),
+                unit, identifier, details.attributes());
         try {
-            // the ledger write and its event: one statement more, and everything the event says is at hand
-            return tx.execute(status -> {
-                LoyaltyTransactions.Appended appended = moved(account, transactions.append(account, entry, details), entry);
-                CreditReceptionResponse reception = LoyaltyTransactionViews.creditReception(entry,
-                        LoyaltyTransactionViews.contact(entry.contactId(), appended), appended.shop(), shownUnit,
-                        identifier, details.attributes());
-                events.record(account.value(), EventType.CREDIT_RECEPTION_CREATED, entry.contactId(), reception);
-                return reception;
-            });
+            LoyaltyTransactions.Appended appended = moved(account,
+                    transactions.appendReception(account, entry, details, Ids.next(clock), template), entry);
+            return LoyaltyTransactionViews.creditReception(entry, LoyaltyTransactionViews.contact(entry.contactId(), appended),
+                    appended.shop(), unit, identifier, details.attributes());
         } catch (DuplicateKeyException e) {
             throw new ApiException(ErrorCode.POS_TRANSACTION_ALREADY_LINKED,
                     "POS transaction " + request.posTransaction() + " is already linked to a credit reception.");

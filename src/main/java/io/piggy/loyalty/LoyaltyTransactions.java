@@ -6,6 +6,8 @@ import io.piggy.account.ShopResponse;
 import io.piggy.contact.ContactDirectory;
 import io.piggy.shared.api.ListQuery;
 import io.piggy.shared.api.PageRequest;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,6 +91,20 @@ class LoyaltyTransactions {
             )
             """;
     private static final String RESULT = "SELECT moved.balance, contact.email, shop.* FROM moved, contact, shop";
+    /**
+     * A credit reception's event, in the same statement: Java's answer with the three things only the
+     * statement knows (the contact's email and balance after, the shop) set from its own CTEs.
+     */
+    private static final String RECEPTION_EVENT = Events.insertAfter("moved, contact, shop", """
+            jsonb_set(jsonb_set(jsonb_set(CAST(:eventPayload AS jsonb),
+                '{contact,email}', COALESCE(to_jsonb(contact.email), 'null'::jsonb)),
+                '{contact,credit_balance,balance}', to_jsonb(moved.balance)),
+                '{shop}', jsonb_build_object('id', shop.shop_id, 'uuid', shop.shop_uuid, 'name', shop.shop_name,
+                                             'type', shop.shop_type, 'reference', shop.shop_reference))""");
+    private static final String INCREASE_EVENT_SQL = INCREASE + ENTRY + RECEPTION_EVENT + RESULT;
+    private static final String INCREASE_WITH_DETAILS_EVENT_SQL = INCREASE + ENTRY + DETAILS + RECEPTION_EVENT + RESULT;
+    private static final String DECREASE_EVENT_SQL = DECREASE + ENTRY + RECEPTION_EVENT + RESULT;
+    private static final String DECREASE_WITH_DETAILS_EVENT_SQL = DECREASE + ENTRY + DETAILS + RECEPTION_EVENT + RESULT;
     /** Whole statements, built once: the driver's and Spring's statement caches key on the text. */
     private static final String INCREASE_SQL = INCREASE + ENTRY + RESULT;
     private static final String INCREASE_WITH_DETAILS_SQL = INCREASE + ENTRY + DETAILS + RESULT;
@@ -125,6 +141,24 @@ class LoyaltyTransactions {
     Optional<Appended> append(AccountId account, LedgerEntry e, LedgerEntry.Details details) {
         String sql = e.credits() >= 0 ? (details.isEmpty() ? INCREASE_SQL : INCREASE_WITH_DETAILS_SQL)
                 : (details.isEmpty() ? DECREASE_SQL : DECREASE_WITH_DETAILS_SQL);
+        return run(statement(sql, account, e, details));
+    }
+
+    /**
+     * A new credit reception (credits in, or out for a partial refund) and its
+     * {@code credit_reception_created} event, in one statement. {@code answer} is the reception as the API shows it; the event carries it with the
+     * contact's email and balance and the shop as the statement finds them.
+     */
+    Optional<Appended> appendReception(AccountId account, LedgerEntry e, LedgerEntry.Details details, UUID eventUuid,
+                                       Object answer) {
+        String sql = e.credits() >= 0 ? (details.isEmpty() ? INCREASE_EVENT_SQL : INCREASE_WITH_DETAILS_EVENT_SQL)
+                : (details.isEmpty() ? DECREASE_EVENT_SQL : DECREASE_WITH_DETAILS_EVENT_SQL);
+        return run(statement(sql, account, e, details)
+                .param("eventUuid", eventUuid).param("eventType", EventType.CREDIT_RECEPTION_CREATED.wireName())
+                .param("eventContact", e.contactId()).param("eventPayload", json.writeValueAsString(answer)));
+    }
+
+    private JdbcClient.StatementSpec statement(String sql, AccountId account, LedgerEntry e, LedgerEntry.Details details) {
         JdbcClient.StatementSpec statement = db.sql(sql)
                 .param("account", account.value()).param("contact", e.contactId()).param("credits", e.credits())
                 .param("received", e.receivedCredits()).param("now", Timestamp.from(e.createdAt()))
@@ -135,6 +169,10 @@ class LoyaltyTransactions {
             statement = statement.param("identifier", details.contactIdentifierValue())
                     .param("attributes", json.writeValueAsString(details.attributes()));
         }
+        return statement;
+    }
+
+    private static Optional<Appended> run(JdbcClient.StatementSpec statement) {
         return statement.query((rs, n) -> new Appended(rs.getLong("balance"), rs.getString("email"),
                 AccountCatalog.shopFrom(rs))).optional();
     }
