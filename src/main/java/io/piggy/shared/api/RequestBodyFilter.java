@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The first thing every request meets. It reads the whole body without holding a work slot, and
- * only then lets the request in: Tomcat's few threads are Piggy's work slots (see
+ * only then lets the request in (a body that arrived with the headers is simply taken): Tomcat's few threads are Piggy's work slots (see
  * {@link HttpConcurrency}), and a client trickling its body would otherwise hold one for as long
  * as it likes. The body is read with a non-blocking listener; when it is complete (at most
  * {@link RequestLimits#maxBodySize()}, within {@link RequestLimits#bodyTimeout()}) the request
@@ -64,11 +64,24 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response); // an async dispatch of someone else's
         } else if (request.getContentLengthLong() > limits.maxBodySize().toBytes()) {
             refuse(response, limits.tooLarge());
+        } else if (arrived(request)) {
+            // the usual case: a small body came in the packets with the headers; reading it cannot block
+            proceed(request, request.getInputStream().readNBytes((int) request.getContentLengthLong()), response, chain);
         } else if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             readThenDispatch(request, response);
         } else {
             proceed(request, EMPTY, response, chain);
         }
+    }
+
+    /**
+     * Whether the whole declared body is in Tomcat's buffer already. {@code available()} counts only
+     * what was read from the socket, without reading more; then no async round is needed (it cost
+     * about 60 µs of CPU per request, measured on credit receptions).
+     */
+    private static boolean arrived(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        return declared > 0 && request.getInputStream().available() >= declared;
     }
 
     private void proceed(HttpServletRequest request, byte[] body, HttpServletResponse response, FilterChain chain)
