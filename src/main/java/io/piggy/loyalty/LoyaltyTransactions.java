@@ -146,8 +146,9 @@ class LoyaltyTransactions {
 
     /**
      * A new credit reception (credits in, or out for a partial refund) and its
-     * {@code credit_reception_created} event, in one statement. {@code answer} is the reception as the API shows it; the event carries it with the
-     * contact's email and balance and the shop as the statement finds them.
+     * {@code credit_reception_created} event, in one statement. {@code answer} is the reception as
+     * the API shows it; the event carries it with the contact's email and balance and the shop as
+     * the statement finds them.
      */
     Optional<Appended> appendReception(AccountId account, LedgerEntry e, LedgerEntry.Details details, UUID eventUuid,
                                        Object answer) {

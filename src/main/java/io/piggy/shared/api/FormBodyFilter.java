@@ -74,7 +74,8 @@ public class FormBodyFilter extends OncePerRequestFilter {
         chain.doFilter(new CachedBodyRequest(request, body, JsonConfiguration.FORM_JSON_VALUE), response);
     }
 
-    private static boolean isForm(String contentType) {
+    /** An application/x-www-form-urlencoded body (ReadRequest decodes its parameters too). */
+    static boolean isForm(String contentType) {
         return contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 

@@ -1,5 +1,6 @@
 package io.piggy.shared.api;
 
+import io.piggy.shared.auth.Secrets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,9 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Set;
@@ -79,11 +77,6 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (authorization == null || authorization.isBlank()) {
             return null;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(authorization.getBytes(StandardCharsets.UTF_8));
-            return "token:" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "token:" + HexFormat.of().formatHex(Secrets.hash(authorization), 0, 16);
     }
 }

@@ -2,7 +2,6 @@ package io.piggy.shared.api;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.MediaType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ final class ReadRequest extends CachedBodyRequest {
     private Map<String, String[]> parameters() {
         if (parameters == null) {
             String type = getContentType();
-            parameters = type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+            parameters = type != null && FormBodyFilter.isForm(type)
                     ? toParameters(UrlEncodedFields.parse(new String(body(), StandardCharsets.UTF_8), limits), queryParameters)
                     : queryParameters;
         }
