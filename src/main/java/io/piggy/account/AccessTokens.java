@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +30,27 @@ class AccessTokens {
     }
 
     record Issued(UUID id, String token, Instant expiresAt) {
+    }
+
+    /** A token as the operator lists it: never its secret or hash. */
+    record Listed(UUID id, String name, String kind, UUID clientId, Instant createdAt, Instant expiresAt,
+                  Instant revokedAt) {
+    }
+
+    /** An account's tokens, newest first, live and revoked. */
+    List<Listed> list(UUID account) {
+        return db.sql("""
+                        SELECT id, name, kind, client_id, created_at, expires_at, revoked_at FROM access_tokens
+                        WHERE account_id = :account ORDER BY created_at DESC, id DESC""")
+                .param("account", account)
+                .query((rs, n) -> new Listed(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"),
+                        rs.getObject("client_id", UUID.class), instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at"))))
+                .list();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     record Holder(UUID accountId, byte[] tokenHash, Instant expiresAt) {

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +33,20 @@ public class AccountService {
     NewAccount create(String name) {
         Accounts.Account account = accounts.create(name);
         return new NewAccount(account.id(), account.name(), tokens.issuePersonal(account.id(), "initial").token());
+    }
+
+    List<Accounts.Listed> accounts(long offset, int limit) {
+        return accounts.page(offset, limit);
+    }
+
+    long accountCount() {
+        return accounts.count();
+    }
+
+    @Transactional(readOnly = true)
+    List<AccessTokens.Listed> tokens(UUID account) {
+        requireAccount(account);
+        return tokens.list(account);
     }
 
     @Transactional
@@ -75,7 +90,11 @@ public class AccountService {
 
     private void requireAccount(UUID account) {
         if (accounts.find(account).isEmpty()) {
-            throw new ApiException(ErrorCode.MODEL_NOT_FOUND, "Account " + account + " not found.");
+            throw notFound(account);
         }
+    }
+
+    private static ApiException notFound(UUID account) {
+        return new ApiException(ErrorCode.MODEL_NOT_FOUND, "Account " + account + " not found. GET /api/admin/accounts lists them.");
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +23,10 @@ class Accounts {
     }
 
     record Account(UUID id, String name) {
+    }
+
+    /** An account as the operator lists it; the oldest is the one first start created ("Default"). */
+    record Listed(UUID id, String name, Instant createdAt, boolean oldest) {
     }
 
     /** Call inside a transaction: the account and its defaults appear together or not at all. */
@@ -51,6 +57,21 @@ class Accounts {
 
     Optional<Account> oldest() {
         return db.sql("SELECT id, name FROM accounts ORDER BY created_at, id LIMIT 1").query(Account.class).optional();
+    }
+
+    /** Oldest first, so the first start's account leads. */
+    List<Listed> page(long offset, int limit) {
+        return db.sql("""
+                        SELECT id, name, created_at, id = (SELECT id FROM accounts ORDER BY created_at, id LIMIT 1) AS oldest
+                        FROM accounts ORDER BY created_at, id OFFSET :offset LIMIT :limit""")
+                .param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new Listed(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getBoolean("oldest")))
+                .list();
+    }
+
+    long count() {
+        return db.sql("SELECT count(*) FROM accounts").query(Long.class).single();
     }
 
     boolean any() {

@@ -2,22 +2,28 @@ package io.piggy.account;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.piggy.shared.api.Envelope;
+import io.piggy.shared.api.PageRequest;
+import io.piggy.shared.api.Paging;
 import io.piggy.shared.api.PiggyExtension;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The operator's API, open only to PIGGY_ADMIN_TOKEN. */
@@ -48,6 +54,45 @@ class AdminController {
 
     record ClientResponse(@JsonProperty("client_id") UUID clientId, @JsonProperty("client_secret") String clientSecret,
                           String name) {
+    }
+
+    record ListedAccount(UUID uuid, String name, @JsonProperty("created_at") Instant createdAt,
+                         @Schema(description = "The oldest account: the one first start created as 'Default'.")
+                         @JsonProperty("is_default") boolean isDefault) {
+        static ListedAccount of(Accounts.Listed a) {
+            return new ListedAccount(a.id(), a.name(), a.createdAt(), a.oldest());
+        }
+    }
+
+    record ListedToken(UUID uuid, String name,
+                       @Schema(description = "personal: issued here or at first start; oauth: from POST /oauth/token.")
+                       String kind,
+                       @Schema(nullable = true) @JsonProperty("client_id") UUID clientId,
+                       @JsonProperty("created_at") Instant createdAt,
+                       @Schema(nullable = true) @JsonProperty("expires_at") Instant expiresAt,
+                       @Schema(nullable = true) @JsonProperty("revoked_at") Instant revokedAt) {
+        static ListedToken of(AccessTokens.Listed t) {
+            return new ListedToken(t.id(), t.name(), t.kind(), t.clientId(), t.createdAt(), t.expiresAt(), t.revokedAt());
+        }
+    }
+
+    @GetMapping
+    @PiggyExtension
+    @Operation(summary = "List accounts", description = "Oldest first; is_default marks the one first start created. "
+            + "page and limit (default 30, at most 100).")
+    Envelope<List<ListedAccount>> list(@RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer limit) {
+        PageRequest paging = PageRequest.of(page, limit, 30, 100);
+        return Envelope.of(accounts.accounts(paging.offset(), paging.limit()).stream().map(ListedAccount::of).toList(),
+                Paging.custom(paging, accounts.accountCount()));
+    }
+
+    @GetMapping("/{accountUuid}/tokens")
+    @PiggyExtension
+    @Operation(summary = "List an account's access tokens", description = "Newest first, live and revoked, without "
+            + "their secrets (a token is shown only when issued). Revoke one with DELETE .../tokens/{tokenUuid}.")
+    Envelope<List<ListedToken>> tokens(@PathVariable UUID accountUuid) {
+        return Envelope.of(accounts.tokens(accountUuid).stream().map(ListedToken::of).toList());
     }
 
     @PostMapping

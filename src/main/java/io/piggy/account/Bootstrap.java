@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
 
 /**
  * First start: with no account yet, create "Default" and hand its token to the operator (log and a
@@ -46,18 +47,22 @@ class Bootstrap implements ApplicationRunner {
             tx.executeWithoutResult(s -> ensureBootstrapToken());
             return;
         }
-        String token = tx.execute(s -> {
+        Created created = tx.execute(s -> {
             accounts.lockForBootstrap();
             if (accounts.any()) {
                 return null;
             }
             Accounts.Account account = accounts.create("Default");
-            return tokens.issuePersonal(account.id(), "initial").token();
+            return new Created(account.id(), tokens.issuePersonal(account.id(), "initial").token());
         });
-        if (token != null) {
+        if (created != null) {
+            String token = created.token();
             Path file = writeTokenFile(token);
-            log.warn("Created account 'Default'. Its access token (shown once, also in {}): {}", file, token);
+            log.warn("Created account 'Default' ({}). Its access token (shown once, also in {}): {}", created.account(), file, token);
         }
+    }
+
+    private record Created(UUID account, String token) {
     }
 
     /** The token joins the first account when one exists, so changing it keeps the data reachable. */

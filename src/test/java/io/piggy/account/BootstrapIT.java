@@ -11,18 +11,21 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.piggy.support.Api.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** First start, each on an empty database of its own. */
 class BootstrapIT {
+    private static final String ADMIN_TOKEN = "bootstrap-admin";
 
     private static ConfigurableApplicationContext start(String databaseUrl, Path dataDir, String bootstrapToken) {
         Map<String, String> props = new HashMap<>(Map.of(
                 "server.port", "0",
                 "piggy.database.url", databaseUrl,
-                "piggy.data-dir", dataDir.toString()));
+                "piggy.data-dir", dataDir.toString(),
+                "piggy.admin-token", ADMIN_TOKEN));
         if (bootstrapToken != null) {
             props.put("piggy.bootstrap-token", bootstrapToken);
         }
@@ -51,6 +54,28 @@ class BootstrapIT {
         try (ConfigurableApplicationContext again = start(database, dataDir, null)) {
             assertThat(dataDir.resolve("initial-access-token")).as("no second account on restart").doesNotExist();
             assertThat(api(again, token).get(PREFIX + "/shops").status()).isEqualTo(200);
+
+            // The operator finds the Default account and its first token, and revokes it like any other.
+            Api admin = api(again, ADMIN_TOKEN);
+            Api.Response listed = admin.get("/api/admin/accounts");
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(listed.data()).hasSize(1);
+            assertThat(listed.data().get(0).get("name").asString()).isEqualTo("Default");
+            assertThat(listed.data().get(0).get("is_default").asBoolean()).isTrue();
+            String account = listed.data().get(0).get("uuid").asString();
+            Api.Response tokens = admin.get("/api/admin/accounts/" + account + "/tokens");
+            assertThat(tokens.status()).isEqualTo(200);
+            assertThat(tokens.data()).hasSize(1);
+            assertThat(tokens.data().get(0).get("name").asString()).isEqualTo("initial");
+            assertThat(tokens.data().get(0).get("revoked_at").isNull()).isTrue();
+            assertThat(tokens.body()).as("no secret in a listing").doesNotContain(token);
+            assertThat(tokens.data().get(0).has("access_token")).isFalse();
+            String tokenUuid = tokens.data().get(0).get("uuid").asString();
+            assertThat(admin.delete("/api/admin/accounts/" + account + "/tokens/" + tokenUuid).status()).isEqualTo(200);
+            assertThat(api(again, token).get(PREFIX + "/shops").code()).isEqualTo(1401);
+            assertThat(admin.get("/api/admin/accounts/" + account + "/tokens").data().get(0).get("revoked_at").isNull())
+                    .isFalse();
+            assertThat(admin.get("/api/admin/accounts/" + UUID.randomUUID() + "/tokens").code()).isEqualTo(60013);
         }
     }
 
