@@ -138,7 +138,8 @@ public class ContactsLoad {
 
     /** Cumulative bucket counts (le in seconds → count) of the endpoint's 200 GET answers. */
     static Map<Double, Long> buckets(String base, String uri) throws Exception {
-        String text = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+        String text = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + System.getenv().getOrDefault("PIGGY_METRICS_TOKEN", "")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Pattern line = Pattern.compile("^http_server_requests_seconds_bucket\\{(.*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE);
         Map<Double, Long> buckets = new HashMap<>();

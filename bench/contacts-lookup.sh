@@ -14,6 +14,7 @@ concurrency=${3:-1 4}
 pg_port=${BENCH_PG_PORT:-55781}
 port=${BENCH_PORT:-18381}
 token=bench-contacts-token
+export PIGGY_METRICS_TOKEN=bench-metrics-token   # Piggy serves metrics with it; ContactsLoad reads them with it
 pg_bin=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
 [ -f target/piggy.jar ] || mvn -B -q -DskipTests package
 

@@ -1,5 +1,6 @@
 package io.piggy.account;
 
+import io.piggy.shared.auth.BearerToken;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,7 @@
 package io.piggy.contact;
 
 import io.piggy.shared.api.ApiException;
+import io.piggy.shared.auth.BearerToken;
 import io.piggy.shared.api.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,12 +39,9 @@ class ContactApiConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                String header = request.getHeader("Authorization");
-                if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
-                    throw new ApiException(ErrorCode.UNAUTHENTICATED,
-                            "Send a contact auth token as 'Authorization: Bearer <token>'.");
-                }
-                request.setAttribute(SESSION, tokens.resolve(header.substring(7).trim()));
+                String token = BearerToken.of(request).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
+                        "Send a contact auth token as 'Authorization: Bearer <token>'."));
+                request.setAttribute(SESSION, tokens.resolve(token));
                 return true;
             }
         }).addPathPatterns(CONTACT_API, CONTACT_API + "/**");

@@ -17,10 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "piggy.admin-token=" + ApiIT.ADMIN_TOKEN,
         "piggy.bootstrap-token=" + ApiIT.BOOTSTRAP_TOKEN,
+        "piggy.metrics-token=" + ApiIT.METRICS_TOKEN,
 })
 public abstract class ApiIT {
     public static final String ADMIN_TOKEN = "test-admin-token";
     public static final String BOOTSTRAP_TOKEN = "test-bootstrap-token";
+    public static final String METRICS_TOKEN = "test-metrics-token";
 
     @LocalServerPort
     protected int port;
@@ -32,6 +34,11 @@ public abstract class ApiIT {
     }
 
     public record TestAccount(String uuid, String token) {
+    }
+
+    /** Reads /actuator/prometheus on the main port. */
+    protected Api metrics() {
+        return anonymous().as(METRICS_TOKEN);
     }
 
     protected Api anonymous() {

@@ -47,6 +47,10 @@ class ManagementPortIT {
             assertThat(api.get("/actuator/health").status()).as("the main port serves health too").isEqualTo(200);
             assertThat(management.get(PREFIX + "/shops").status()).as("the management port serves no API")
                     .isEqualTo(404);
+            assertThat(new Api("http://localhost:" + managementPort, null).get("/actuator/prometheus").status())
+                    .as("metrics without a token on the management port").isEqualTo(200);
+            assertThat(api.get("/actuator/prometheus").code()).as("but not on the main port without PIGGY_METRICS_TOKEN")
+                    .isEqualTo(1404);
 
             String shop = api.postJson(PREFIX + "/shops", Map.of("name", "Busy", "type", "physical"))
                     .data().get("uuid").asString();

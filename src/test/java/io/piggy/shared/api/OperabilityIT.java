@@ -38,9 +38,23 @@ class OperabilityIT extends ApiIT {
     @Test
     void prometheusHasHttpLatencyHistograms() {
         as(newAccount("Metrics")).get(Api.PREFIX + "/shops");
-        Api.Response metrics = anonymous().get("/actuator/prometheus");
+        Api.Response metrics = metrics().get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds_bucket");
+    }
+
+    /** Probes stay open for load balancers; metrics on the main port only with PIGGY_METRICS_TOKEN. */
+    @Test
+    void metricsNeedTheMetricsTokenWhileProbesStayOpen() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.threads.live")) {
+            assertThat(anonymous().get(path).code()).as(path).isEqualTo(1401);
+            assertThat(anonymous().as("wrong-token").get(path).code()).as(path).isEqualTo(1401);
+            assertThat(as(newAccount("Not for metrics")).get(path).code()).as("an account token is not it").isEqualTo(1401);
+        }
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                "/actuator/info")) {
+            assertThat(anonymous().get(path).status()).as(path).isEqualTo(200);
+        }
     }
 
     @Test

@@ -1,15 +1,15 @@
-package io.piggy.account;
+package io.piggy.shared.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Optional;
 
 /** Reads {@code Authorization: Bearer <token>}. */
-final class BearerToken {
+public final class BearerToken {
     private BearerToken() {
     }
 
-    static Optional<String> of(HttpServletRequest request) {
+    public static Optional<String> of(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
