@@ -2,8 +2,12 @@ package io.piggy.shared.api;
 
 import io.piggy.support.Api;
 import io.piggy.support.ApiIT;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
 class OperabilityIT extends ApiIT {
+    private static final String ACCESS_LOG = "io.piggy.access";
+    private LogLevel configured;
+
+    /** The suite runs with the access log off (readable output); this class reads it. */
+    @BeforeEach
+    void accessLogOn() {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        configured = logging.getLoggerConfiguration(ACCESS_LOG).getConfiguredLevel();
+        logging.setLogLevel(ACCESS_LOG, LogLevel.INFO);
+    }
+
+    @AfterEach
+    void accessLogAsConfigured() {
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel(ACCESS_LOG, configured);
+    }
 
     @Test
     void theRequestIdIsInTheResponseAndTheLogLine(CapturedOutput output) {
