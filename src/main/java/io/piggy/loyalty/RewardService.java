@@ -6,7 +6,10 @@ import io.piggy.contact.ContactDirectory;
 import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.api.WholeNumbers;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;
@@ -23,9 +26,11 @@ class RewardService {
     private final ShopDirectory shops;
     private final ContactDirectory contacts;
     private final RewardAttributeService attributes;
+    private final Events events;
 
     RewardService(Rewards rewards, Balances balances, ShopDirectory shops, ContactDirectory contacts,
-                  RewardAttributeService attributes) {
+                  RewardAttributeService attributes, Events events) {
+        this.events = events;
         this.rewards = rewards;
         this.balances = balances;
         this.shops = shops;
@@ -60,6 +65,8 @@ class RewardService {
         return members.isEmpty() ? List.of() : rewards.claimable(account, members, balances.balance(account, contact));
     }
 
+    /** With its reward_updated event, in one transaction (a reception's stock change is no update). */
+    @Transactional
     Reward update(AccountId account, UUID id, UpdateRewardRequest r) {
         Reward current = require(account, id);
         String type = rewardType(r.type(), current.rewardType());
@@ -83,7 +90,9 @@ class RewardService {
                         : WholeNumbers.removable("expiration_duration", r.expirationDuration(), 1),
                 r.media() == null ? current.media() : media(r.media()),
                 attributes.check(account, values(r.attributes(), r.otherFields())));
-        return rewards.update(account, id, fields).orElseThrow(() -> new ApiException(ErrorCode.REWARD_NOT_FOUND));
+        Reward updated = rewards.update(account, id, fields).orElseThrow(() -> new ApiException(ErrorCode.REWARD_NOT_FOUND));
+        events.record(account.value(), EventType.REWARD_UPDATED, RewardResponse.of(updated));
+        return updated;
     }
 
     /**

@@ -5,6 +5,8 @@ import io.piggy.shared.api.ApiException;
 import io.piggy.shared.api.ErrorCode;
 import io.piggy.shared.api.WholeNumbers;
 import org.springframework.stereotype.Service;
+import io.piggy.shared.events.EventType;
+import io.piggy.shared.events.Events;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -18,10 +20,12 @@ import java.util.UUID;
 class PromotionService {
     private final Promotions promotions;
     private final PromotionAttributes attributes;
+    private final Events events;
 
-    PromotionService(Promotions promotions, PromotionAttributes attributes) {
+    PromotionService(Promotions promotions, PromotionAttributes attributes, Events events) {
         this.promotions = promotions;
         this.attributes = attributes;
+        this.events = events;
     }
 
     @Transactional
@@ -87,11 +91,13 @@ class PromotionService {
                 }
             });
         }
-        return promotions.update(account, id, new Promotions.Changes(
+        Promotions.Promotion updated = promotions.update(account, id, new Promotions.Changes(
                 r.name() == null ? p.name() : r.name().trim(),
                 r.description() == null ? p.description() : r.description(),
                 voucherLimit, perContact == null ? null : perContact.intValue(), expiration, values,
                 r.status() == null ? p.active() : "ACTIVE".equals(r.status())));
+        events.record(account.value(), EventType.PROMOTION_UPDATED, PromotionResponse.of(updated));
+        return updated;
     }
 
     private void requireKnownAttributes(AccountId account, Set<String> names) {

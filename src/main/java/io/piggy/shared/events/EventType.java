@@ -18,7 +18,9 @@ public enum EventType {
     VOUCHER_UPDATED("voucher_updated"),
     VOUCHER_REDEEMED("voucher_redeemed"),
     VOUCHER_BATCH_COMPLETED("voucher_batch_completed"),
-    FORM_SUBMISSION_COMPLETED("form_submission_completed");
+    FORM_SUBMISSION_COMPLETED("form_submission_completed"),
+    PROMOTION_UPDATED("promotion_updated"),
+    REWARD_UPDATED("reward_updated");
 
     private final String wireName;
 

@@ -222,6 +222,28 @@ class EventsIT extends ApiIT {
     }
 
     @Test
+    void promotionAndRewardUpdatesAndARefusedUpdateWritesNone() throws Exception {
+        TestAccount account = newAccount("Events updates");
+        Api api = as(account);
+        String promotion = api.postJson(PREFIX + "/promotions", Map.of("name", "Spring", "description", "S"))
+                .data().get("uuid").asString();
+        assertThat(ofType(account, EventType.PROMOTION_UPDATED)).as("creating is no update").isEmpty();
+        Api.Response renamed = api.putJson(PREFIX + "/promotions/" + promotion, Map.of("name", "Spring sale"));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(single(account, EventType.PROMOTION_UPDATED, null).data()).isEqualTo(renamed.data());
+        assertThat(api.putJson(PREFIX + "/promotions/" + promotion, Map.of("name", " ")).code()).isEqualTo(1003);
+        assertThat(ofType(account, EventType.PROMOTION_UPDATED)).as("a refused update writes none").hasSize(1);
+
+        String reward = api.postJson(PREFIX + "/rewards", Map.of("title", "Mug", "required_credits", 10))
+                .data().get("uuid").asString();
+        Api.Response retitled = api.putJson(PREFIX + "/rewards/" + reward, Map.of("title", "Big mug", "stock", 5));
+        assertThat(retitled.status()).as(retitled.toString()).isEqualTo(200);
+        assertThat(single(account, EventType.REWARD_UPDATED, null).data()).isEqualTo(retitled.data());
+        assertThat(api.putJson(PREFIX + "/rewards/" + reward, Map.of("required_credits", -1)).code()).isEqualTo(1003);
+        assertThat(ofType(account, EventType.REWARD_UPDATED)).as("a refused update writes none").hasSize(1);
+    }
+
+    @Test
     void aBatchWritesOneEventPerChunkAndOneCompletion() throws Exception {
         TestAccount account = newAccount("Events batch");
         Api api = as(account);
