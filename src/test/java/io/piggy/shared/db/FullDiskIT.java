@@ -30,17 +30,10 @@ class FullDiskIT {
 
     @Test
     void aFullDiskAnswers503AndPiggyRecoversByItselfOnceThereIsSpace() throws Exception {
-        Path mount = Files.createTempDirectory("piggy-full-disk");
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m", "tmpfs", mount.toString()),
-                "needs to mount a small tmpfs (root)");
+        Path mount = smallVolume("piggy-full-disk");
         Path filler = mount.resolve("filler");
         try {
-            Path dataDir = mount.resolve("data");
-            try (ConfigurableApplicationContext app = TestApps.start(Map.of(
-                    "server.port", "0",
-                    "piggy.data-dir", dataDir.toString(),
-                    "piggy.bootstrap-token", "full-token",
-                    "piggy.rate-limit.requests-per-minute", "100000000"))) {
+            try (ConfigurableApplicationContext app = startOn(mount)) {
                 EmbeddedDatabase db = app.getBean(EmbeddedDatabase.class);
                 DatabaseMonitor monitor = app.getBean(DatabaseMonitor.class);
                 Api api = TestApps.api(app, "full-token");
@@ -85,16 +78,10 @@ class FullDiskIT {
     /** With room left in the current WAL segment, only the tables cannot grow: writes fail (53100), the server stays up. */
     @Test
     void writesThatCannotGrowATableAnswer503WhileTheServerStaysUp() throws Exception {
-        Path mount = Files.createTempDirectory("piggy-full-tables");
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m", "tmpfs", mount.toString()),
-                "needs to mount a small tmpfs (root)");
+        Path mount = smallVolume("piggy-full-tables");
         Path filler = mount.resolve("filler");
         try {
-            try (ConfigurableApplicationContext app = TestApps.start(Map.of(
-                    "server.port", "0",
-                    "piggy.data-dir", mount.resolve("data").toString(),
-                    "piggy.bootstrap-token", "full-token",
-                    "piggy.rate-limit.requests-per-minute", "100000000"))) {
+            try (ConfigurableApplicationContext app = startOn(mount)) {
                 EmbeddedDatabase db = app.getBean(EmbeddedDatabase.class);
                 DatabaseMonitor monitor = app.getBean(DatabaseMonitor.class);
                 Api api = TestApps.api(app, "full-token");
@@ -125,6 +112,23 @@ class FullDiskIT {
             Files.deleteIfExists(filler);
             run("umount", "-l", mount.toString());
         }
+    }
+
+    /** A 160 MB tmpfs to fill; the test is skipped where it cannot be mounted (not root). */
+    private static Path smallVolume(String name) throws IOException {
+        Path mount = Files.createTempDirectory(name);
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=160m", "tmpfs", mount.toString()),
+                "needs to mount a small tmpfs (root)");
+        return mount;
+    }
+
+    /** A Piggy with its embedded database on the small volume, fast enough traffic allowed. */
+    private static ConfigurableApplicationContext startOn(Path mount) {
+        return TestApps.start(Map.of(
+                "server.port", "0",
+                "piggy.data-dir", mount.resolve("data").toString(),
+                "piggy.bootstrap-token", "full-token",
+                "piggy.rate-limit.requests-per-minute", "100000000"));
     }
 
     private static void fill(Path filler) throws IOException {
