@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,9 +27,14 @@ import java.util.UUID;
 @Tag(name = "Administration")
 class AdminController {
     private final AccountService accounts;
+    private final AccountSecrets secrets;
 
-    AdminController(AccountService accounts) {
+    AdminController(AccountService accounts, AccountSecrets secrets) {
         this.accounts = accounts;
+        this.secrets = secrets;
+    }
+
+    record SecretResponse(String secret) {
     }
 
     record CreateAccountRequest(
@@ -85,5 +91,21 @@ class AdminController {
     Envelope<ClientResponse> issueClient(@PathVariable UUID accountUuid, @Valid @RequestBody(required = false) NameRequest request) {
         OAuthClients.Issued issued = accounts.issueClient(accountUuid, request == null ? null : request.name());
         return Envelope.of(new ClientResponse(issued.clientId(), issued.secret(), issued.name()));
+    }
+
+    @GetMapping("/{accountUuid}/secret")
+    @PiggyExtension
+    @Operation(summary = "Show the account secret", description = "Signs webhooks of subscriptions without a "
+            + "secret of their own. 60013 for an unknown account.")
+    Envelope<SecretResponse> secret(@PathVariable UUID accountUuid) {
+        return Envelope.of(new SecretResponse(secrets.show(accountUuid)));
+    }
+
+    @PostMapping("/{accountUuid}/secret")
+    @PiggyExtension
+    @Operation(summary = "Rotate the account secret", description = "A new secret at once; deliveries from now on "
+            + "are signed with it. 60013 for an unknown account.")
+    Envelope<SecretResponse> rotateSecret(@PathVariable UUID accountUuid) {
+        return Envelope.of(new SecretResponse(secrets.rotate(accountUuid)));
     }
 }
