@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -199,10 +198,9 @@ class DeliveryLog implements EventHold {
     }
 
     @Override
-    public OptionalLong oldestNeeded() {
-        Long oldest = db.sql("SELECT min(event_id) FROM webhook_deliveries WHERE run_at IS NOT NULL")
-                .query(Long.class).single();
-        return oldest == null ? OptionalLong.empty() : OptionalLong.of(oldest);
+    public long[] held() {
+        return db.sql("SELECT DISTINCT event_id FROM webhook_deliveries WHERE run_at IS NOT NULL")
+                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
     }
 
     /** The log is kept as long as the outbox keeps delivered events (7 days by default), failed ones 30 days. */

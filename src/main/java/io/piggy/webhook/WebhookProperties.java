@@ -33,6 +33,6 @@ record WebhookProperties(@DefaultValue("false") boolean allowPrivateAddresses,
 
     /** Long enough for every attempt of a batch to end (they run at once) and be written down. */
     Duration lease() {
-        return timeout.plus(connectTimeout).multipliedBy(2).plusSeconds(30);
+        return timeout.plus(connectTimeout).multipliedBy(2).plusSeconds(5);
     }
 }

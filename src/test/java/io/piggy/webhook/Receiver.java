@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,6 +41,7 @@ final class Receiver implements AutoCloseable {
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.OK);
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong pauseMillis = new java.util.concurrent.atomic.AtomicLong();
 
     Receiver(String secret) {
         this.secret.set(secret);
@@ -53,9 +55,9 @@ final class Receiver implements AutoCloseable {
             requests.incrementAndGet();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             Mode now = mode.get();
-            if (now == Mode.SLOW) {
+            if (now == Mode.SLOW || pauseMillis.get() > 0) {
                 try {
-                    Thread.sleep(3_000);
+                    Thread.sleep(now == Mode.SLOW ? 3_000 : pauseMillis.get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -93,6 +95,11 @@ final class Receiver implements AutoCloseable {
 
     void mode(Mode m) {
         mode.set(m);
+    }
+
+    /** Each answer waits this long first: deliveries trickle in. */
+    void pause(Duration pause) {
+        pauseMillis.set(pause.toMillis());
     }
 
     void secret(String s) {

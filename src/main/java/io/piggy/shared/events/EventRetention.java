@@ -9,8 +9,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Keeps the outbox small: a delivered event is deleted once it was delivered longer ago than the
@@ -43,21 +43,20 @@ class EventRetention {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
     long removeOldEvents() {
         Instant now = clock.instant();
-        long held = holds.stream().map(EventHold::oldestNeeded).filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong).min().orElse(Long.MAX_VALUE);
+        Long[] held = holds.stream().flatMapToLong(h -> Arrays.stream(h.held())).boxed().toArray(Long[]::new);
         return deleteAll("""
                 DELETE FROM outbox_events WHERE id IN (
                     SELECT id FROM outbox_events WHERE delivered_at IS NOT NULL AND delivered_at < :before
-                    AND id < :held LIMIT :slice)""",
+                    AND NOT (id = ANY (:held)) LIMIT :slice)""",
                 now.minus(retention), held)
                 + deleteAll("""
                 DELETE FROM outbox_events WHERE id IN (
-                    SELECT id FROM outbox_events WHERE delivered_at IS NULL AND created_at < :before AND id < :held
+                    SELECT id FROM outbox_events WHERE delivered_at IS NULL AND created_at < :before AND NOT (id = ANY (:held))
                     ORDER BY id LIMIT :slice)""",
                 now.minus(expiry), held);
     }
 
-    private long deleteAll(String sql, Instant before, long held) {
+    private long deleteAll(String sql, Instant before, Long[] held) {
         long total = 0;
         int deleted;
         do {
