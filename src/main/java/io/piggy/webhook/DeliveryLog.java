@@ -77,7 +77,9 @@ class DeliveryLog implements EventHold {
                                 AS x(account_id, id, status, run_at, attempts, attempted_at, code, latency, response, error, logged)
                         ), attempts AS (
                             INSERT INTO webhook_attempts (account_id, delivery_id, attempted_at, status_code, latency_ms, response, error)
-                            SELECT account_id, id, attempted_at, code, latency, response, error FROM x WHERE logged
+                            SELECT x.account_id, x.id, x.attempted_at, x.code, x.latency, x.response, x.error FROM x
+                            JOIN webhook_deliveries d ON d.account_id = x.account_id AND d.id = x.id -- not if its subscription was deleted meanwhile
+                            WHERE x.logged
                         )
                         UPDATE webhook_deliveries d SET status = x.status, run_at = x.run_at, attempts = x.attempts,
                             last_attempt_at = coalesce(x.attempted_at, d.last_attempt_at),

@@ -25,12 +25,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * plugin does (HMAC-SHA256 over the raw body, compared in constant time) and records what arrives.
  * On demand it answers 500, or sleeps past Piggy's timeout before answering.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     enum Mode { OK, FAIL, SLOW }
 
-    record Received(String path, String eventId, String timestamp, boolean signatureValid, JsonNode body) {
+    /** {@code arrivedNanos}: System.nanoTime() when it arrived, for latencies measured in this JVM. */
+    record Received(String path, String eventId, String timestamp, boolean signatureValid, JsonNode body,
+                    long arrivedNanos) {
         String type() {
             return body.get("type").asString();
         }
@@ -44,13 +46,17 @@ final class Receiver implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong pauseMillis = new java.util.concurrent.atomic.AtomicLong();
 
     Receiver(String secret) {
+        this(secret, 16);
+    }
+
+    Receiver(String secret, int threads) {
         this.secret.set(secret);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(threads));
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
             byte[] raw = exchange.getRequestBody().readAllBytes();
@@ -67,7 +73,7 @@ final class Receiver implements AutoCloseable {
                 received.add(new Received(exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Piggy-Event-Id"),
                         exchange.getRequestHeaders().getFirst("Piggy-Timestamp"),
-                        signature != null && verify(signature, raw), JSON.readTree(raw)));
+                        signature != null && verify(signature, raw), JSON.readTree(raw), System.nanoTime()));
             }
             byte[] answer = (now == Mode.OK ? "ok" : "broken").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(now == Mode.OK ? 200 : 500, answer.length);

@@ -225,6 +225,14 @@ class WebhooksIT {
             assertThat(last.get("status_code").asInt()).isEqualTo(200);
             assertThat(account.api().get(PREFIX + "/webhook-subscriptions/" + subscription).data().get("status").asString())
                     .isEqualTo("ACTIVE");
+
+            String metrics = admin.as(null).get("/actuator/prometheus").body();
+            assertThat(metrics).contains("piggy_webhook_deliveries_total{outcome=\"delivered\"}",
+                    "piggy_webhook_deliveries_total{outcome=\"retry\"}", "piggy_webhook_attempt_seconds_count",
+                    "piggy_webhook_backlog", "piggy_webhook_oldest_pending_age_seconds",
+                    "piggy_jobs_queued{job=\"webhook-delivery\"}", "piggy_jobs_running{job=\"webhook-delivery\"}",
+                    "piggy_jobs_oldest_due_age_seconds{job=\"webhook-delivery\"}",
+                    "piggy_jobs_items_total{job=\"webhook-delivery\",outcome=\"failed\"}");
         }
     }
 

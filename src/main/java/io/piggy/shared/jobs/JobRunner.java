@@ -197,14 +197,18 @@ public final class JobRunner<T> implements SmartLifecycle {
         }
     }
 
-    /** Lets the batches in flight finish and settle (their items are leased, so a cut-off batch is redone later). */
+    /**
+     * Lets the batches in flight finish and settle, for at most the lease in all (their items are
+     * leased, so a batch cut off is run again once its lease ends).
+     */
     @Override
     public void stop() {
         running = false;
         wake();
+        long deadline = System.nanoTime() + settings.lease().toNanos();
         for (Thread t : threads) {
             try {
-                t.join(settings.lease().toMillis());
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
