@@ -17,11 +17,7 @@ rate=${4:-1000}
 port=${BENCH_PORT:-18083}
 token=bench-$(date +%s)
 
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then   # by default, measure the code as it is
-  mvn -B -q -DskipTests package
-  mvn -B -q test-compile
-  mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-fi
+build_for_bench
 
 dir=$(mktemp -d)
 PIGGY_DATA_DIR="$dir/data" SERVER_PORT=$port PIGGY_BOOTSTRAP_TOKEN=$token PIGGY_WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true \
