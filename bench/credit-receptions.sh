@@ -16,11 +16,7 @@ contacts=${3:-10000}
 port=${BENCH_PORT:-18081}
 token=bench-$(date +%s)
 
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then   # by default, measure the code as it is
-  mvn -B -q -DskipTests package
-mvn -B -q test-compile
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-fi
+build_for_bench
 
 dir=$(mktemp -d)
 PIGGY_DATA_DIR="$dir/data" SERVER_PORT=$port PIGGY_BOOTSTRAP_TOKEN=$token \

@@ -10,3 +10,13 @@ wait_for_piggy() {
   echo "Piggy did not answer on :$port within 2 minutes; see $log" >&2
   exit 1
 }
+
+# build_for_bench: unless BENCH_SKIP_BUILD is set, packages Piggy and compiles the load generators
+# (test classes) with their classpath in target/bench-classpath.txt: by default, measure the code as it is.
+build_for_bench() {
+  if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+    mvn -B -q -DskipTests package
+    mvn -B -q test-compile
+    mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+  fi
+}

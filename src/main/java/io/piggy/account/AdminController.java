@@ -32,9 +32,14 @@ import java.util.UUID;
 @Tag(name = "Administration")
 class AdminController {
     private final AccountService accounts;
+    private final AccountSecrets secrets;
 
-    AdminController(AccountService accounts) {
+    AdminController(AccountService accounts, AccountSecrets secrets) {
         this.accounts = accounts;
+        this.secrets = secrets;
+    }
+
+    record SecretResponse(String secret) {
     }
 
     record CreateAccountRequest(
@@ -130,5 +135,21 @@ class AdminController {
     Envelope<ClientResponse> issueClient(@PathVariable UUID accountUuid, @Valid @RequestBody(required = false) NameRequest request) {
         OAuthClients.Issued issued = accounts.issueClient(accountUuid, request == null ? null : request.name());
         return Envelope.of(new ClientResponse(issued.clientId(), issued.secret(), issued.name()));
+    }
+
+    @GetMapping("/{accountUuid}/secret")
+    @PiggyExtension
+    @Operation(summary = "Show the account secret", description = "Signs webhooks of subscriptions without a "
+            + "secret of their own. 60013 for an unknown account.")
+    Envelope<SecretResponse> secret(@PathVariable UUID accountUuid) {
+        return Envelope.of(new SecretResponse(secrets.show(accountUuid)));
+    }
+
+    @PostMapping("/{accountUuid}/secret")
+    @PiggyExtension
+    @Operation(summary = "Rotate the account secret", description = "A new secret at once; deliveries from now on "
+            + "are signed with it. 60013 for an unknown account.")
+    Envelope<SecretResponse> rotateSecret(@PathVariable UUID accountUuid) {
+        return Envelope.of(new SecretResponse(secrets.rotate(accountUuid)));
     }
 }

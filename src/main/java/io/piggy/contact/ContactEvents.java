@@ -5,6 +5,7 @@ import io.piggy.shared.events.EventType;
 import io.piggy.shared.events.Events;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,9 +28,10 @@ class ContactEvents {
         events.record(account.value(), EventType.CONTACT_CREATED, contact.id(), views.view(account, contact));
     }
 
-    void updated(AccountId account, Contacts.Contact contact) {
+    /** @param changed the attributes the update touched, null when unknown (a merge): subscriptions filter on them */
+    void updated(AccountId account, Contacts.Contact contact, Collection<String> changed) {
         events.record(account.value(), EventType.CONTACT_UPDATED, contact.id(),
-                Map.of("contact", views.view(account, contact)));
+                Map.of("contact", views.view(account, contact)), changed);
     }
 
     /** Only the uuid: a deleted contact is no longer shown, and an erased one has nothing left to show. */

@@ -108,7 +108,7 @@ class ContactMerger {
         tokens.revokeAll(account, List.of(source.id()));
         contacts.markMerged(account, source.id(), destination.id());
         Contacts.Contact merged = contacts.find(account, destination.id()).orElseThrow();
-        events.updated(account, merged);
+        events.updated(account, merged, null);
         return merged;
     }
 

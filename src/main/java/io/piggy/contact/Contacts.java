@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -161,9 +162,15 @@ class Contacts {
                 .param("now", Timestamp.from(clock.instant())).param("account", account.value()).param("id", id)
                 .query(this::map).optional()
                 .map(updated -> {
-                    events.getObject().updated(account, updated);
+                    events.getObject().updated(account, updated, changed(set.keySet(), clear));
                     return updated;
                 }));
+    }
+
+    private static List<String> changed(Collection<String> set, Collection<String> cleared) {
+        List<String> changed = new ArrayList<>(set);
+        changed.addAll(cleared);
+        return changed;
     }
 
     /**
@@ -176,7 +183,7 @@ class Contacts {
                         + " AND CAST(:values AS jsonb) || jsonb_strip_nulls(attributes) <> attributes RETURNING " + COLUMNS)
                 .param("values", json.writeValueAsString(values)).param("now", Timestamp.from(clock.instant()))
                 .param("account", account.value()).param("id", id).query(this::map).optional()
-                .ifPresent(updated -> events.getObject().updated(account, updated));
+                .ifPresent(updated -> events.getObject().updated(account, updated, values.keySet()));
     }
 
     void replaceAttributes(AccountId account, UUID id, Map<String, Object> attributes) {
@@ -192,7 +199,7 @@ class Contacts {
                         + "WHERE account_id = :account AND id = :id RETURNING " + COLUMNS)
                 .param("email", email.trim()).param("key", emailKey(email)).param("now", Timestamp.from(clock.instant()))
                 .param("account", account.value()).param("id", id).query(this::map).single();
-        events.getObject().updated(account, claimed);
+        events.getObject().updated(account, claimed, List.of("email"));
         return claimed;
     }
 

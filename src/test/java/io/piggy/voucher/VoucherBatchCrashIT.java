@@ -1,6 +1,6 @@
 package io.piggy.voucher;
 
-import io.piggy.support.Api;
+import io.piggy.support.PiggyProcess;
 import io.piggy.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.piggy.support.Api.PREFIX;
@@ -26,45 +27,16 @@ class VoucherBatchCrashIT {
     private static final String TOKEN = "crash-token";
     private static final int QUANTITY = 100_000;
 
-    private record Piggy(Process process, Api api) {
-    }
-
-    private static Piggy start(String database, Path log) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "piggy.jar").toAbsolutePath().toString(),
-                "--piggy.vouchers.batch.chunk-size=1000", "--piggy.vouchers.batch.poll-interval=200ms")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(Map.of(
-                "PIGGY_DATABASE_URL", database,
-                "PIGGY_DATA_DIR", Files.createTempDirectory("piggy-crash").toString(),
-                "SERVER_PORT", String.valueOf(port),
-                "PIGGY_BOOTSTRAP_TOKEN", TOKEN));
-        Process process = builder.start();
-        Api api = new Api("http://localhost:" + port, TOKEN);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
-            assertThat(process.isAlive()).as("Piggy exited; see " + log).isTrue();
-            assertThat(Instant.now()).as("Piggy did not become healthy; see " + log).isBefore(deadline);
-            try {
-                if (api.send(api.request("/actuator/health").GET()).status() == 200) {
-                    return new Piggy(process, api);
-                }
-            } catch (RuntimeException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(200);
-        }
+    private static PiggyProcess start(String database, Path log) throws Exception {
+        return PiggyProcess.start(database, log, TOKEN, List.of("--piggy.vouchers.batch.chunk-size=1000",
+                "--piggy.vouchers.batch.poll-interval=200ms"), Map.of("PIGGY_BOOTSTRAP_TOKEN", TOKEN));
     }
 
     @Test
     void killedInTheMiddleOfABatchAndRestartedItFinishesExactly() throws Exception {
         String database = TestDatabase.newDatabase();
         Path log = Files.createTempFile("piggy-crash", ".log");
-        Piggy first = start(database, log);
+        PiggyProcess first = start(database, log);
         String batch;
         long generatedAtKill;
         try {
@@ -85,7 +57,7 @@ class VoucherBatchCrashIT {
         }
         assertThat(generatedAtKill).as("killed in the middle, not after the end").isLessThan(QUANTITY);
 
-        Piggy second = start(database, log);
+        PiggyProcess second = start(database, log);
         try {
             var done = VoucherBatchIT.awaitDone(second.api(), batch, Duration.ofMinutes(3));
             assertThat(done.get("status").asString()).isEqualTo("COMPLETED");

@@ -48,6 +48,7 @@ public enum ErrorCode {
     VOUCHER_LOCKED(80017, HttpStatus.CONFLICT, "Voucher is already locked."),
     VOUCHER_NOT_ENOUGH_REDEMPTIONS(80019, HttpStatus.CONFLICT, "Voucher doesn't have enough redemptions left."),
     PROMOTION_INACTIVE(80020, HttpStatus.CONFLICT, "Promotion is inactive."),
+    WEBHOOK_SUBSCRIPTION_NOT_FOUND(80300, HttpStatus.NOT_FOUND, "Webhook subscription not found."),
     REWARD_NOT_COLLECTABLE(80300, HttpStatus.CONFLICT, "This reward is collected, reversed or expired."),
     PERK_NOT_FOUND(110000, HttpStatus.NOT_FOUND, "Perk not found."),
     UNAUTHENTICATED(1401, HttpStatus.UNAUTHORIZED, "Unauthenticated."),

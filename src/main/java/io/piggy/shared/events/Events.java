@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -48,14 +49,24 @@ public class Events {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID record(UUID account, EventType type, UUID contact, Object data) {
+        return record(account, type, contact, data, null);
+    }
+
+    /**
+     * @param changed the attributes the change touched (a {@code contact_updated} subscription fires
+     *                only for the attributes it names); null when unknown, which counts as all
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID record(UUID account, EventType type, UUID contact, Object data, Collection<String> changed) {
         Instant now = clock.instant();
         UUID uuid = Ids.next(clock);
         db.sql("""
-                        INSERT INTO outbox_events (account_id, uuid, event_type, contact_id, payload, created_at)
-                        VALUES (:account, :uuid, :type, :contact, CAST(:payload AS jsonb), :now)""")
+                        INSERT INTO outbox_events (account_id, uuid, event_type, contact_id, payload, created_at, changed_attributes)
+                        VALUES (:account, :uuid, :type, :contact, CAST(:payload AS jsonb), :now, :changed)""")
                 .param("account", account).param("uuid", uuid).param("type", type.wireName())
                 .param("contact", contact).param("payload", json.writeValueAsString(data))
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now))
+                .param("changed", changed == null ? null : changed.toArray(String[]::new)).update();
         return uuid;
     }
 

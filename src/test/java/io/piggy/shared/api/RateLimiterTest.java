@@ -1,33 +1,16 @@
 package io.piggy.shared.api;
 
+import io.piggy.support.StepClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimiterTest {
-    private final AtomicLong now = new AtomicLong(Instant.parse("2026-01-01T10:00:10Z").toEpochMilli());
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now.get());
-        }
-    };
+    private final StepClock clock = new StepClock(Instant.parse("2026-01-01T10:00:10Z"));
 
     @Test
     void limitsEachCallerPerMinute() {
@@ -40,7 +23,7 @@ class RateLimiterTest {
         assertThat(third.retryAfterSeconds()).isEqualTo(50);
         assertThat(limiter.acquire("b").allowed()).as("other callers are not affected").isTrue();
 
-        now.addAndGet(50_000);
+        clock.advance(Duration.ofMillis(50_000));
         assertThat(limiter.acquire("a").allowed()).as("a new minute starts afresh").isTrue();
     }
 

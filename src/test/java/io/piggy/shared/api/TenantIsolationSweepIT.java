@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantIsolationSweepIT extends ApiIT {
     /** What a parameter or field name refers to, by the first word it contains (order matters). */
     private static final List<Map.Entry<String, String>> REFERENCES = List.of(
-            Map.entry("creditreception", "credit_reception"), Map.entry("rewardreception", "reward_reception"),
+            Map.entry("webhooksubscription", "webhook_subscription"), Map.entry("creditreception", "credit_reception"), Map.entry("rewardreception", "reward_reception"),
             Map.entry("loyaltytransaction", "reward_reception"), Map.entry("subscriptiontype", "subscription_type"),
             Map.entry("category", "category"), Map.entry("sourcecontact", "anonymous"),
             Map.entry("contact", "contact"), Map.entry("shop", "shop"), Map.entry("reward", "reward"),
@@ -94,6 +94,8 @@ class TenantIsolationSweepIT extends ApiIT {
         f.put("product", create(api, "/products", Map.of("name", "Product", "external_identifier", "p1")));
         f.put("category", create(api, "/product-categories", Map.of("name", "Category", "external_identifier", "c1")));
         f.put("subscription_type", create(api, "/subscription-types", Map.of("name", "News", "strategy", "opt_in")));
+        f.put("webhook_subscription", create(api, "/webhook-subscriptions", Map.of("name", "Hook",
+                "event_type", "contact_created", "url", "https://hooks.example.com/isolation")));
         return f;
     }
 

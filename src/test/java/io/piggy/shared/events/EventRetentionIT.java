@@ -42,6 +42,31 @@ class EventRetentionIT extends ApiIT {
         assertThat(remaining(account)).as("a second run keeps the same").hasSize(4);
     }
 
+    @Test
+    void keepsAnEventWhoseWebhookDeliveryIsStillPending() throws Exception {
+        TestAccount account = newAccount("Event retention hold");
+        Instant now = Instant.now();
+        insert(account, "delivered-8d-ago-but-retried", now.minus(Duration.ofDays(9)), now.minus(Duration.ofDays(8)));
+        try (Connection c = DriverManager.getConnection(TestDatabase.jdbcUrl())) {
+            c.createStatement().execute("INSERT INTO webhook_subscriptions (account_id, id, name, event_type, url, status, "
+                    + "created_at, updated_at) VALUES ('" + account.uuid() + "', gen_random_uuid(), 'hold', 'x', "
+                    + "'https://example.com', 'ACTIVE', now(), now())");
+            c.createStatement().execute("INSERT INTO webhook_deliveries (account_id, subscription_id, event_id, event_uuid, "
+                    + "event_type, status, run_at, created_at) SELECT o.account_id, s.id, o.id, o.uuid, o.event_type, 'PENDING', "
+                    + "now() + interval '1 hour', o.created_at FROM outbox_events o JOIN webhook_subscriptions s "
+                    + "ON s.account_id = o.account_id WHERE o.account_id = '" + account.uuid() + "'");
+        }
+        retention.removeOldEvents();
+        assertThat(remaining(account)).as("a retry will read it").containsExactly("delivered-8d-ago-but-retried");
+
+        try (Connection c = DriverManager.getConnection(TestDatabase.jdbcUrl())) {
+            c.createStatement().execute("UPDATE webhook_deliveries SET status = 'DELIVERED', run_at = NULL "
+                    + "WHERE account_id = '" + account.uuid() + "'");
+        }
+        retention.removeOldEvents();
+        assertThat(remaining(account)).as("settled: nothing holds it").isEmpty();
+    }
+
     private static void insert(TestAccount account, String name, Instant created, Instant delivered) throws SQLException {
         try (Connection c = DriverManager.getConnection(TestDatabase.jdbcUrl());
              PreparedStatement s = c.prepareStatement("INSERT INTO outbox_events (account_id, event_type, payload, "
