@@ -20,7 +20,7 @@ token=bench-$(date +%s)
 build_for_bench
 
 dir=$(mktemp -d)
-PIGGY_DATA_DIR="$dir/data" SERVER_PORT=$port PIGGY_BOOTSTRAP_TOKEN=$token PIGGY_WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true \
+PIGGY_DATA_DIR="$dir/data" SERVER_PORT=$port PIGGY_BOOTSTRAP_TOKEN=$token PIGGY_METRICS_TOKEN=$token PIGGY_WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true \
   PIGGY_RATE_LIMIT_PER_MINUTE=2000000000 java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/piggy.jar}" >"$dir/piggy.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
@@ -30,4 +30,4 @@ echo "Piggy on :$port ($(grep -c processor /proc/cpuinfo) cores, load $(cut -d' 
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.piggy.webhook.WebhookBench \
   "http://localhost:$port" "$token" "$seconds" "$clients" "$contacts" "$rate"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-curl -s "http://localhost:$port/actuator/prometheus" | grep -E '^piggy_webhook_(deliveries|event_to_delivery)|^piggy_jobs_items' || true
+curl -s -H "Authorization: Bearer $token" "http://localhost:$port/actuator/prometheus" | grep -E '^piggy_webhook_(deliveries|event_to_delivery)|^piggy_jobs_items' || true

@@ -45,6 +45,7 @@ class WebhooksIT {
         settings.put("piggy.database.url", database);
         settings.put("piggy.data-dir", Files.createTempDirectory("piggy-webhooks").toString());
         settings.put("piggy.admin-token", ADMIN);
+        settings.put("piggy.metrics-token", "webhooks-metrics");
         settings.put("piggy.webhooks.allow-private-addresses", "true");
         settings.put("piggy.webhooks.timeout", "1s");
         settings.put("piggy.webhooks.retry-initial-delay", "100ms");
@@ -226,7 +227,7 @@ class WebhooksIT {
             assertThat(account.api().get(PREFIX + "/webhook-subscriptions/" + subscription).data().get("status").asString())
                     .isEqualTo("ACTIVE");
 
-            String metrics = admin.as(null).get("/actuator/prometheus").body();
+            String metrics = admin.as("webhooks-metrics").get("/actuator/prometheus").body();
             assertThat(metrics).contains("piggy_webhook_deliveries_total{outcome=\"delivered\"}",
                     "piggy_webhook_deliveries_total{outcome=\"retry\"}", "piggy_webhook_attempt_seconds_count",
                     "piggy_webhook_backlog", "piggy_webhook_oldest_pending_age_seconds",
