@@ -5,18 +5,21 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.piggy.account.AccountAuthentication;
 import io.piggy.account.AccountId;
 import io.piggy.shared.tool.ToolResource;
 import io.piggy.shared.tool.ToolSet;
 import org.springframework.ai.mcp.server.webmvc.transport.WebMvcStatelessServerTransport;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +45,16 @@ class McpConfiguration {
             step. Read piggy://loyalty-program for the earning rules and piggy://contact-attributes for the \
             attributes contacts have.""";
 
+    /**
+     * A browser page of another origin is refused (403) even with a token: the DNS-rebinding guard
+     * the MCP specification asks for. Agents send no Origin; Piggy's own pages have its public URL's.
+     */
     @Bean
-    WebMvcStatelessServerTransport mcpTransport() {
+    WebMvcStatelessServerTransport mcpTransport(@Value("${piggy.public-url}") String publicUrl) {
+        URI url = URI.create(publicUrl);
+        String origin = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
         return WebMvcStatelessServerTransport.builder()
+                .securityValidator(DefaultServerTransportSecurityValidator.builder().allowedOrigin(origin).build())
                 .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build())) // the protocol's own JSON rules
                 .messageEndpoint(ENDPOINT)
                 .contextExtractor(request -> {

@@ -277,6 +277,12 @@ class McpIT extends ApiIT {
         String contactToken = api.get(PREFIX + "/contact-verification/auth-token/" + contact).data().asString();
         assertThat(post(initialize, contactToken).statusCode()).as("contact tokens are not for /mcp").isEqualTo(401);
 
+        HttpResponse<String> rebound = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base() + "/mcp"))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + api.token()).header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(initialize)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rebound.statusCode()).as("a page of another origin").isEqualTo(403);
+
         HttpResponse<String> ok = post(initialize, api.token());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("X-RateLimit-Limit")).as("rate limited as the API").isPresent();
