@@ -66,6 +66,7 @@ class McpIT extends ApiIT {
         assertThat(init.protocolVersion()).isEqualTo("2025-11-25");
         assertThat(init.serverInfo().name()).isEqualTo("piggy");
         assertThat(init.instructions()).contains("find_or_create_contact");
+        assertThat(mcp.client().ping()).isNotNull();
 
         List<McpSchema.Tool> tools = mcp.client().listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(TOOLS);
