@@ -34,6 +34,8 @@ public final class McpBench {
 
     private final String base;
     private final String token;
+    /** The MCP clients of the running phase, closed when it ends. */
+    private final List<McpSession> sessions = new ArrayList<>();
 
     private McpBench(String base, String token) {
         this.base = base;
@@ -50,6 +52,9 @@ public final class McpBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // the SDK client logs every initialize at INFO
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.modelcontextprotocol"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         McpBench bench = new McpBench(args[0], args[1]);
         int seconds = Integer.parseInt(args[2]);
         int clients = Integer.parseInt(args[3]);
@@ -110,7 +115,7 @@ public final class McpBench {
     }
 
     /** Calls per second of `clients` threads calling for `seconds`. */
-    private static double phase(String name, int seconds, int clients, CallerFactory factory) throws Exception {
+    private double phase(String name, int seconds, int clients, CallerFactory factory) throws Exception {
         List<Caller> callers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             callers.add(factory.create());
@@ -141,6 +146,8 @@ public final class McpBench {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        sessions.forEach(McpSession::close);
+        sessions.clear();
         double perSecond = ok / elapsed;
         System.out.printf("%-44s %8.0f/s  ok %7d  failed %4d%n", name, perSecond, ok, failed);
         return perSecond;
@@ -148,6 +155,7 @@ public final class McpBench {
 
     private McpSession session() {
         McpSession mcp = new McpSession(base, token);
+        sessions.add(mcp);
         McpSchema.InitializeResult init = mcp.initialize();
         if (init == null) {
             throw new IllegalStateException("MCP did not initialize");

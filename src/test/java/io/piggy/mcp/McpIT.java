@@ -233,6 +233,38 @@ class McpIT extends ApiIT {
         assertThat(balance(contact)).isZero();
     }
 
+    /** As BadInputSweepIT for the routes: every argument of every tool, wrong in every way, is never a 5xx. */
+    @Test
+    void noBadArgumentOfAnyToolIsAnInternalError() {
+        List<String> internal = new java.util.ArrayList<>();
+        for (McpSchema.Tool tool : mcp.client().listTools().tools()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) tool.inputSchema().get("properties");
+            List<Map<String, Object>> inputs = new java.util.ArrayList<>();
+            inputs.add(Map.of());
+            properties.forEach((name, schema) -> {
+                for (Object bad : List.of("x\u0000y", 12345, -1.5, true, List.of("a"), Map.of("a", 1), "9".repeat(40), "")) {
+                    Map<String, Object> input = new HashMap<>();
+                    properties.forEach((other, otherSchema) -> {
+                        if ("uuid".equals(otherSchema.get("format"))) {
+                            input.put(other, NOBODY);
+                        }
+                    });
+                    input.put(name, bad);
+                    inputs.add(input);
+                }
+            });
+            for (Map<String, Object> input : inputs) {
+                McpSchema.CallToolResult result = mcp.call(tool.name(), input);
+                JsonNode body = JSON.valueToTree(result.structuredContent());
+                if (Boolean.TRUE.equals(result.isError()) && body.get("status_code").asInt() >= 500) {
+                    internal.add(tool.name() + " " + input + " → " + body);
+                }
+            }
+        }
+        assertThat(internal).isEmpty();
+    }
+
     @Test
     void idempotencyKeysReplayTheFirstAnswerAndRefuseOtherArguments() {
         String contact = contact("keyed@example.com");
