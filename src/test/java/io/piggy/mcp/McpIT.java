@@ -322,6 +322,12 @@ class McpIT extends ApiIT {
         assertThat(ok.headers().firstValue("X-Request-Id")).as("logged as the API").isPresent();
 
         assertThatThrownBy(() -> new McpSession(api.base(), "piggy_wrong").initialize()).isInstanceOf(RuntimeException.class);
+
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"find_voucher_by_code\","
+                + "\"arguments\":{\"code\":\"" + "A".repeat(2 * 1024 * 1024) + "\"}}}";
+        HttpResponse<String> tooLarge = post(huge, api.token());
+        assertThat(tooLarge.statusCode()).as("the request limits hold for /mcp").isEqualTo(413);
+        assertThat(JSON.readTree(tooLarge.body()).get("code").asInt()).isEqualTo(1413);
     }
 
     @Test
