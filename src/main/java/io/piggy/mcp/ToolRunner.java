@@ -64,7 +64,7 @@ class ToolRunner {
             Object key = arguments == null ? null : arguments.get(ToolCall.IDEMPOTENCY_KEY);
             ToolCall call = new ToolCall(account, arguments, json, validator);
             if (!tool.writes() || key == null) {
-                return success(structured(tool.handler().call(call)), false);
+                return success(json.writeValueAsBytes(structured(tool.handler().call(call))), false);
             }
             return keyed(tool, account, key, call);
         } catch (Exception e) {
@@ -86,9 +86,7 @@ class ToolRunner {
         if (outcome.reused()) {
             throw IdempotencyKeys.reused(ToolCall.IDEMPOTENCY_KEY);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> answer = json.readValue(outcome.answer().body(), Map.class);
-        return success(answer, outcome.replayed());
+        return success(outcome.answer().body(), outcome.replayed());
     }
 
     /** The tool, and its arguments in a canonical order: a key names one tool call, not one route's body. */
@@ -128,17 +126,23 @@ class ToolRunner {
             meta = page.meta();
         }
         Map<String, Object> structured = new LinkedHashMap<>();
-        structured.put("data", json.convertValue(data, Object.class));
+        structured.put("data", data);
         if (meta != null && !(meta instanceof Map<?, ?> m && m.isEmpty())) {
-            structured.put("meta", json.convertValue(meta, Object.class));
+            structured.put("meta", meta);
         }
         return structured;
     }
 
-    private McpSchema.CallToolResult success(Map<String, Object> structured, boolean replayed) {
+    /** The structured answer as plain JSON values (what the SDK writes and validates), from one serialization. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> plain(byte[] json) {
+        return this.json.readValue(json, Map.class);
+    }
+
+    private McpSchema.CallToolResult success(byte[] structured, boolean replayed) {
         McpSchema.CallToolResult.Builder result = McpSchema.CallToolResult.builder()
-                .addTextContent(json.writeValueAsString(structured))
-                .structuredContent(structured)
+                .addTextContent(new String(structured, StandardCharsets.UTF_8))
+                .structuredContent(plain(structured))
                 .isError(false);
         if (replayed) {
             result.meta(Map.of(REPLAYED, true));

@@ -64,6 +64,10 @@ public final class McpBench {
 
     private void run(int seconds, int clients, int rounds) throws Exception {
         HttpClient setup = HttpClient.newHttpClient();
+        for (int i = 0; i < 100 && setup.send(request(API + "/shops").GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 401; i++) {
+            Thread.sleep(100); // the bootstrap token opens its account just after the health check answers
+        }
         String shop = get(setup, API + "/shops").get(0).get("uuid").asString();
         List<String> contacts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -176,8 +180,11 @@ public final class McpBench {
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
     }
 
+    /** Reads and parses the answer, as any client that uses it does (the MCP client parses its result too). */
     private static int send(HttpClient http, HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JSON.readTree(response.body());
+        return response.statusCode();
     }
 
     private JsonNode get(HttpClient http, String path) throws Exception {
