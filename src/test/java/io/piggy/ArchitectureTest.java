@@ -28,7 +28,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.piggy.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.piggy.account..", "io.piggy.contact..", "io.piggy.loyalty..", "io.piggy.voucher..",
-                        "io.piggy.product..", "io.piggy.form..", "io.piggy.perk..", "io.piggy.webhook..")
+                        "io.piggy.product..", "io.piggy.form..", "io.piggy.perk..", "io.piggy.webhook..", "io.piggy.mcp..")
                 .check(CLASSES);
     }
 

@@ -26,7 +26,7 @@ class AccountIdempotencyScope implements IdempotencyScope {
         }
         try {
             AccountId account = accounts.authenticate(token.get());
-            request.setAttribute(AccountAuthInterceptor.ACCOUNT, account); // spares the interceptor a lookup
+            request.setAttribute(AccountAuthentication.ACCOUNT, account); // spares the interceptor a lookup
             return Optional.of(account.value());
         } catch (ApiException unauthenticated) {
             return Optional.empty();

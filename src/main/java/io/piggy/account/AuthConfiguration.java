@@ -20,17 +20,19 @@ class AuthConfiguration implements WebMvcConfigurer {
 
     private final AccountService accounts;
     private final AdminToken admin;
+    private final AccountAuthentication authentication;
 
-    AuthConfiguration(AccountService accounts, AdminToken admin) {
+    AuthConfiguration(AccountService accounts, AdminToken admin, AccountAuthentication authentication) {
         this.accounts = accounts;
         this.admin = admin;
+        this.authentication = authentication;
         // The account comes from the token, not from the caller: keep it out of the OpenAPI parameters.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(AccountId.class);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccountAuthInterceptor(accounts, admin))
+        registry.addInterceptor(new AccountAuthInterceptor(authentication))
                 .addPathPatterns(ACCOUNT_API, ACCOUNT_API + "/**");
         registry.addInterceptor(new AdminAuthInterceptor(admin, accounts)).addPathPatterns("/api/admin/**");
     }
@@ -46,7 +48,7 @@ class AuthConfiguration implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
                                           NativeWebRequest request, WebDataBinderFactory binderFactory) {
-                Object account = request.getAttribute(AccountAuthInterceptor.ACCOUNT, RequestAttributes.SCOPE_REQUEST);
+                Object account = request.getAttribute(AccountAuthentication.ACCOUNT, RequestAttributes.SCOPE_REQUEST);
                 if (account == null) {
                     throw new IllegalStateException("No account on a route outside " + ACCOUNT_API);
                 }

@@ -142,29 +142,39 @@ public class ApiExceptionHandler {
                 "Method " + e.getMethod() + " is not allowed here; use " + e.getSupportedHttpMethods() + "."));
     }
 
-    /**
-     * PostgreSQL cannot store the NUL character (U+0000) in text or jsonb: 22021 and 22P05. That is bad
-     * input wherever it was sent (a query parameter, a JSON string, a form field), and the database is the
-     * one place that sees every such value; the statement failed, so nothing was written.
-     */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ApiError> database(DataAccessException e) {
-        if (e.getMostSpecificCause() instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
-            return respond(new ApiException(ErrorCode.INVALID_INPUT,
-                    "Text cannot contain the NUL character (\\u0000 or %00). Remove it and send again."));
-        }
-        return unexpected(e);
+        return respond(translate(e));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        return respond(translate(e));
+    }
+
+    /**
+     * The Piggy error for an exception outside the routes' bad-input cases: what a front end other
+     * than the routes (the MCP tools) answers, so both answer alike. PostgreSQL cannot store the NUL
+     * character (U+0000) in text or jsonb: 22021 and 22P05. That is bad input wherever it was sent
+     * (a query parameter, a JSON string, a form field), and the database is the one place that sees
+     * every such value; the statement failed, so nothing was written.
+     */
+    public static ApiException translate(Exception e) {
+        if (e instanceof ApiException api) {
+            return api;
+        }
+        if (e instanceof DataAccessException && ((DataAccessException) e).getMostSpecificCause() instanceof SQLException sql
+                && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+            return new ApiException(ErrorCode.INVALID_INPUT,
+                    "Text cannot contain the NUL character (\\u0000 or %00). Remove it and send again.");
+        }
         if (DatabaseFailures.isUnavailable(e)) {
             log.warn("Database unavailable: {}", e.getMessage());
-            return respond(databaseUnavailable());
+            return databaseUnavailable();
         }
         log.error("Unexpected error", e);
-        return respond(new ApiException(ErrorCode.INTERNAL_ERROR,
-                "Something went wrong on our side. Retry; if it persists, report the X-Request-Id."));
+        return new ApiException(ErrorCode.INTERNAL_ERROR,
+                "Something went wrong on our side. Retry; if it persists, report the X-Request-Id.");
     }
 
     /**

@@ -42,7 +42,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !(uri.startsWith("/api/") || uri.startsWith("/oauth/"));
+        return !(uri.startsWith("/api/") || uri.startsWith("/oauth/") || uri.equals("/mcp"));
     }
 
     @Override

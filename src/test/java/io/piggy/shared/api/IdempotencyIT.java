@@ -56,7 +56,7 @@ class IdempotencyIT extends ApiIT {
              ResultSet rs = db.createStatement().executeQuery(
                      "SELECT max(octet_length(body)) FROM idempotency_keys WHERE key = 'large-1'")) {
             rs.next();
-            assertThat(rs.getInt(1)).isPositive().isLessThanOrEqualTo(IdempotencyFilter.MAX_STORED_ANSWER);
+            assertThat(rs.getInt(1)).isPositive().isLessThanOrEqualTo(IdempotencyKeys.MAX_STORED_ANSWER);
         }
     }
 
