@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,8 +54,9 @@ class AdminController {
     record NameRequest(@Size(max = 255, message = "The name may have at most 255 characters.") String name) {
     }
 
+    @Schema(name = "IssuedTokenResponse") // OAuthTokenController has a TokenResponse too
     record TokenResponse(UUID uuid, @JsonProperty("access_token") String accessToken,
-                         @JsonProperty("expires_at") Instant expiresAt) {
+                         @JsonProperty("expires_at") @Nullable Instant expiresAt) {
     }
 
     record ClientResponse(@JsonProperty("client_id") UUID clientId, @JsonProperty("client_secret") String clientSecret,

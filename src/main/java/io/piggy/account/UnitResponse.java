@@ -1,6 +1,7 @@
 package io.piggy.account;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public record UnitResponse(
         String label,
         String prefix,
         @JsonProperty("is_default") boolean isDefault,
-        String format,
+        @Nullable String format,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt) {
 }

@@ -1,8 +1,9 @@
 package io.piggy.contact;
 
-import io.piggy.shared.attribute.AttributeOption;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.piggy.shared.attribute.AttributeOption;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +15,12 @@ record AttributeResponse(
         String name,
         String label,
         String type,
-        @JsonProperty("group_name") String groupName,
-        Group group,
+        @JsonProperty("group_name") @Nullable String groupName,
+        @Nullable Group group,
         @JsonProperty("is_piggy_defined") boolean isPiggyDefined,
         @JsonProperty("is_soft_read_only") boolean isSoftReadOnly,
         @JsonProperty("is_hard_read_only") boolean isHardReadOnly,
-        @JsonProperty("field_type") String fieldType,
+        @JsonProperty("field_type") @Nullable String fieldType,
         @JsonProperty("has_unique_value") boolean hasUniqueValue,
         String description,
         List<AttributeOption> options,
@@ -27,11 +28,11 @@ record AttributeResponse(
         @JsonProperty("created_at") Instant createdAt,
         List<Object> meta,
         @JsonProperty("can_be_deleted") boolean canBeDeleted,
-        @JsonProperty("last_used_date") Instant lastUsedDate,
+        @JsonProperty("last_used_date") @Nullable Instant lastUsedDate,
         @JsonProperty("created_by_user") Object createdByUser) {
 
     /** Label and position always set: Piggy's PHP SDK maps both as required (issue 12 §6). */
-    record Group(Long id, String name, String label, int position) {
+    record Group(@Nullable Long id, String name, String label, int position) {
         static Group named(String name) {
             int position = PredefinedAttributes.PROFILE.equals(name) ? 1 : PredefinedAttributes.SYSTEM.equals(name) ? 2 : 0;
             return new Group(null, name, Character.toUpperCase(name.charAt(0)) + name.substring(1), position);

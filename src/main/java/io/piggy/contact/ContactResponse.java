@@ -1,6 +1,7 @@
 package io.piggy.contact;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,13 @@ import java.util.UUID;
 public record ContactResponse(
         long id,
         UUID uuid,
-        String email,
-        TierResponse tier,
+        @Nullable String email,
+        @Nullable TierResponse tier,
         List<SubscriptionResponse> subscriptions,
         @JsonProperty("credit_balance") CreditBalance creditBalance,
         @JsonProperty("prepaid_balance") PrepaidBalance prepaidBalance,
         @JsonProperty("current_values") Map<String, Object> currentValues,
-        @JsonProperty("current_display_values") Map<String, String> currentDisplayValues) {
+        @JsonProperty("current_display_values") Map<String, @Nullable String> currentDisplayValues) {
 
     public record CreditBalance(long balance) {
     }

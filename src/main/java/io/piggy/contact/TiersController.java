@@ -6,6 +6,7 @@ import io.piggy.shared.api.PiggyExtension;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +45,7 @@ class TiersController {
 
     @GetMapping("/contacts/{contactUuid}/tier")
     @Operation(summary = "Get a contact's tier", description = "data is null when the contact reached no tier. 55031 unknown contact.")
-    Envelope<TierResponse> ofContact(AccountId account, @PathVariable UUID contactUuid) {
+    Envelope<@Nullable TierResponse> ofContact(AccountId account, @PathVariable UUID contactUuid) {
         return Envelope.of(tiers.tierOf(account, contactUuid).map(TierResponse::of).orElse(null));
     }
 }

@@ -1,6 +1,7 @@
 package io.piggy.form;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.UUID;
  */
 record SubmissionResponse(UUID uuid, Contact contact, @JsonProperty("first_submission") boolean firstSubmission,
                           long credits, Map<String, Object> answers, @JsonProperty("created_at") Instant createdAt) {
+    @Schema(name = "SubmissionContact") // VoucherResponse has a Contact too
     record Contact(UUID uuid) {
     }
 

@@ -1,6 +1,7 @@
 package io.piggy.loyalty;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +13,7 @@ record CollectableRewardResponse(
         LoyaltyContactResponse contact,
         RewardResponse reward,
         @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("expires_at") Instant expiresAt,
+        @JsonProperty("expires_at") @Nullable Instant expiresAt,
         @JsonProperty("has_been_collected") boolean hasBeenCollected) {
 
     static CollectableRewardResponse of(RewardReceptionResponse r) {

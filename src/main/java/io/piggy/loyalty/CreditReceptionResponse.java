@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.piggy.account.ShopResponse;
 import io.piggy.account.UnitResponse;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,8 +19,8 @@ record CreditReceptionResponse(
         String type,
         UUID uuid,
         long credits,
-        @JsonProperty("unit_value") BigDecimal unitValue,
-        UnitResponse unit,
+        @JsonProperty("unit_value") @Nullable BigDecimal unitValue,
+        @Nullable UnitResponse unit,
         LoyaltyContactResponse contact,
         ShopResponse shop,
         @JsonProperty("contact_identifier") Object contactIdentifier,

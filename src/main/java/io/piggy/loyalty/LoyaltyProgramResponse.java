@@ -1,6 +1,8 @@
 package io.piggy.loyalty;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,7 +17,7 @@ record LoyaltyProgramResponse(
         long id,
         String name,
         @JsonProperty("max_amount") long maxAmount,
-        @JsonProperty("custom_credit_name") String customCreditName,
+        @JsonProperty("custom_credit_name") @Nullable String customCreditName,
         Unit unit,
         @JsonProperty("earning_rules") List<Rule> earningRules) {
 
@@ -23,7 +25,8 @@ record LoyaltyProgramResponse(
     }
 
     /** {@code credits} per {@code unit_value} of the unit; a rule with a shop overrides the unit's rule there. */
-    record Rule(@JsonProperty("unit_name") String unitName, @JsonProperty("shop_uuid") UUID shopUuid, long credits,
-                @JsonProperty("unit_value") BigDecimal unitValue, Rounding rounding) {
+    @Schema(name = "EarningRuleResponse") // UpdateLoyaltyProgramRequest has a Rule too
+    record Rule(@JsonProperty("unit_name") String unitName, @JsonProperty("shop_uuid") @Nullable UUID shopUuid,
+                long credits, @JsonProperty("unit_value") BigDecimal unitValue, Rounding rounding) {
     }
 }

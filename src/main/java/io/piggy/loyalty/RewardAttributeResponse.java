@@ -2,6 +2,7 @@ package io.piggy.loyalty;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.piggy.shared.attribute.AttributeOption;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +12,10 @@ record RewardAttributeResponse(
         long id,
         String name,
         String label,
-        String description,
+        @Nullable String description,
         String type,
-        @JsonProperty("field_type") String fieldType,
-        String placeholder,
+        @JsonProperty("field_type") @Nullable String fieldType,
+        @Nullable String placeholder,
         List<AttributeOption> options,
         @JsonProperty("is_piggy_defined") boolean isPiggyDefined,
         @JsonProperty("is_soft_read_only") boolean isSoftReadOnly,

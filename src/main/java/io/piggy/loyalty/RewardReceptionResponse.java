@@ -3,6 +3,7 @@ package io.piggy.loyalty;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.piggy.account.ShopResponse;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -24,8 +25,8 @@ record RewardReceptionResponse(
         @JsonProperty("created_at") Instant createdAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) RewardResponse reward,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("digital_reward") RewardResponse digitalReward,
-        @JsonProperty("digital_reward_code") DigitalRewardCode digitalRewardCode,
-        @JsonProperty("expires_at") Instant expiresAt,
+        @JsonProperty("digital_reward_code") @Nullable DigitalRewardCode digitalRewardCode,
+        @JsonProperty("expires_at") @Nullable Instant expiresAt,
         @JsonProperty("has_been_collected") boolean hasBeenCollected) implements LoyaltyTransactionResponse {
     static final String PHYSICAL_TYPE = "reward_reception";
     static final String DIGITAL_TYPE = "digital_reward_reception";

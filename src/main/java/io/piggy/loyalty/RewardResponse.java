@@ -3,6 +3,7 @@ package io.piggy.loyalty;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.Map;
@@ -14,18 +15,18 @@ record RewardResponse(
         long id,
         UUID uuid,
         String title,
-        String description,
+        @Nullable String description,
         @JsonProperty("reward_type") String rewardType,
         String type,
         @JsonProperty("required_credits") long requiredCredits,
-        Reward.Media media,
+        Reward.@Nullable Media media,
         boolean active,
         @JsonProperty("is_active") boolean isActive,
         @Schema(description = "What is left to claim (null: unlimited); for a DIGITAL reward with codes, its free codes.")
-        Long stock,
-        @JsonProperty("limit_per_contact") Long limitPerContact,
+        @Nullable Long stock,
+        @JsonProperty("limit_per_contact") @Nullable Long limitPerContact,
         @JsonProperty("pre_redeemable") boolean preRedeemable,
-        @JsonProperty("expiration_duration") Long expirationDuration,
+        @JsonProperty("expiration_duration") @Nullable Long expirationDuration,
         @JsonProperty("cost_price") Object costPrice,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,

@@ -3,6 +3,7 @@ package io.piggy.voucher;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +19,9 @@ record PromotionResponse(
         String description,
         String type,
         @JsonProperty("redemptions_per_voucher") int redemptionsPerVoucher,
-        @JsonProperty("voucher_limit") Long voucherLimit,
-        @JsonProperty("limit_per_contact") Integer limitPerContact,
-        @JsonProperty("expiration_duration") Long expirationDuration,
+        @JsonProperty("voucher_limit") @Nullable Long voucherLimit,
+        @JsonProperty("limit_per_contact") @Nullable Integer limitPerContact,
+        @JsonProperty("expiration_duration") @Nullable Long expirationDuration,
         @Schema(description = "ACTIVE, or INACTIVE when switched off (extension)", allowableValues = {"ACTIVE", "INACTIVE"})
         String status,
         Map<String, Object> attributes) {

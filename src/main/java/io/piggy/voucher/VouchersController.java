@@ -9,6 +9,7 @@ import io.piggy.shared.api.PageRequest;
 import io.piggy.shared.api.Paging;
 import io.piggy.shared.api.PiggyExtension;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -93,6 +94,8 @@ class VouchersController {
                     + "no code it starts a batch instead and answers 201 with the batch, as POST /vouchers/batch. "
                     + "1003 invalid input, 80002 unknown promotion, 80020 promotion switched off, 80003 code exists, "
                     + "80008 voucher limit reached, 55031 unknown contact.")
+    @ApiResponse(responseCode = "200", description = "The voucher", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "The batch started for quantity without code", useReturnTypeSchema = true)
     ResponseEntity<Envelope<?>> create(AccountId account, @Valid @RequestBody CreateVoucherRequest request) {
         if (request.quantity() != null && (request.code() == null || request.code().isBlank())) {
             return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.of(

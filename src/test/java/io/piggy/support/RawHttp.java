@@ -43,12 +43,25 @@ public final class RawHttp {
                 }
             }
             out.flush();
-            return read(socket.getInputStream());
+            Response response = read(socket.getInputStream());
+            ResponseRecorder.record(port, method, target.split("\\?", 2)[0], response.status(),
+                    header(response.headers(), "Content-Type"), header(response.headers(), "Allow"), response.body());
+            return response;
         } catch (java.net.SocketTimeoutException e) {
             return new Response(0, "", "no answer within 60 s");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String header(String headers, String name) {
+        for (String line : headers.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
     }
 
     private static Response read(InputStream in) throws IOException {

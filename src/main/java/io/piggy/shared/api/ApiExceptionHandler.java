@@ -138,8 +138,13 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return respond(new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
-                "Method " + e.getMethod() + " is not allowed here; use " + e.getSupportedHttpMethods() + "."));
+        ApiException error = new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
+                "Method " + e.getMethod() + " is not allowed here; use " + e.getSupportedHttpMethods() + ".");
+        HttpHeaders allow = new HttpHeaders();
+        if (e.getSupportedHttpMethods() != null) {
+            allow.setAllow(e.getSupportedHttpMethods()); // RFC 9110: a 405 names what the resource does take
+        }
+        return respond(error, allow);
     }
 
     @ExceptionHandler(DataAccessException.class)
@@ -182,7 +187,11 @@ public class ApiExceptionHandler {
      * A 503 says when to come back.
      */
     static ResponseEntity<ApiError> respond(ApiException e) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.code().status());
+        return respond(e, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<ApiError> respond(ApiException e, HttpHeaders headers) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.code().status()).headers(headers);
         if (e.code() == ErrorCode.MAINTENANCE) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }

@@ -1,6 +1,7 @@
 package io.piggy.shared.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.ArrayList;
@@ -26,15 +27,15 @@ public final class Paging {
     public record LaravelPage<T>(List<T> data, Links links, LaravelMeta meta) {
     }
 
-    public record Links(String first, String last, String prev, String next) {
+    public record Links(String first, String last, @Nullable String prev, @Nullable String next) {
     }
 
-    public record LaravelMeta(@JsonProperty("current_page") long currentPage, Long from,
+    public record LaravelMeta(@JsonProperty("current_page") long currentPage, @Nullable Long from,
                               @JsonProperty("last_page") long lastPage, List<Link> links, String path,
-                              @JsonProperty("per_page") long perPage, Long to, long total) {
+                              @JsonProperty("per_page") long perPage, @Nullable Long to, long total) {
     }
 
-    public record Link(String url, String label, boolean active) {
+    public record Link(@Nullable String url, String label, boolean active) {
     }
 
     public static CustomMeta custom(PageRequest page, long total) {
