@@ -8,10 +8,10 @@ import io.piggy.shared.api.PiggyExtension;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,10 +74,10 @@ class AdminController {
     record ListedToken(UUID uuid, String name,
                        @Schema(description = "personal: issued here or at first start; oauth: from POST /oauth/token.")
                        String kind,
-                       @Schema(nullable = true) @JsonProperty("client_id") UUID clientId,
+                       @JsonProperty("client_id") @Nullable UUID clientId,
                        @JsonProperty("created_at") Instant createdAt,
-                       @Schema(nullable = true) @JsonProperty("expires_at") Instant expiresAt,
-                       @Schema(nullable = true) @JsonProperty("revoked_at") Instant revokedAt) {
+                       @JsonProperty("expires_at") @Nullable Instant expiresAt,
+                       @JsonProperty("revoked_at") @Nullable Instant revokedAt) {
         static ListedToken of(AccessTokens.Listed t) {
             return new ListedToken(t.id(), t.name(), t.kind(), t.clientId(), t.createdAt(), t.expiresAt(), t.revokedAt());
         }

@@ -1,5 +1,7 @@
 package io.piggy.webhook;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.piggy.account.AccountId;
 import io.piggy.shared.api.ApiException;
@@ -39,13 +41,17 @@ class WebhookDeliveriesController {
         this.runner = runner;
     }
 
-    record AttemptResponse(@JsonProperty("attempted_at") Instant attemptedAt, @JsonProperty("status_code") Integer statusCode,
-                           @JsonProperty("latency_ms") long latencyMs, String response, String error) {
+    @Schema(name = "WebhookDeliveryAttempt")
+    record AttemptResponse(@JsonProperty("attempted_at") Instant attemptedAt,
+                           @JsonProperty("status_code") @Nullable Integer statusCode,
+                           @JsonProperty("latency_ms") long latencyMs, @Nullable String response, @Nullable String error) {
     }
 
+    @Schema(name = "WebhookDelivery")
     record DeliveryResponse(@JsonProperty("event_uuid") UUID eventUuid, @JsonProperty("event_type") String eventType,
                             String status, int attempts, @JsonProperty("created_at") Instant createdAt,
-                            @JsonProperty("delivered_at") Instant deliveredAt, @JsonProperty("last_error") String lastError,
+                            @JsonProperty("delivered_at") @Nullable Instant deliveredAt,
+                            @JsonProperty("last_error") @Nullable String lastError,
                             @JsonProperty("attempt_log") List<AttemptResponse> attemptLog) {
         static DeliveryResponse of(DeliveryLog.Entry e) {
             return new DeliveryResponse(e.eventUuid(), e.eventType(), e.status(), e.log().size(), e.createdAt(),
