@@ -71,6 +71,10 @@ class RecordedResponsesMatchDocumentIT {
                 .collect(Collectors.groupingBy(p -> p, LinkedHashMap::new, Collectors.counting()));
         assertThat(grouped.entrySet().stream().map(e -> e.getValue() + "× " + e.getKey()).toList())
                 .as(problems.size() + " responses disagree with the document").isEmpty();
+        // A focused run (-Dit.test=…) of tests that call no API route records nothing to check; the full
+        // suite always does, so there an empty check means the recording broke.
+        String focus = System.getProperty("piggy.it.test", "");
+        assumeTrue(total > 0 || focus.isBlank() || focus.contains("${"), "the focused tests called no API route");
         assertThat(total).as("responses validated").isPositive();
     }
 
